@@ -1,0 +1,87 @@
+"""Split a cleaned tree into text blocks: one per paragraph-like element, with its link text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from pipelines.extraction.text import normalize
+
+BLOCK_TAGS = frozenset(
+    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dd dt "
+    "blockquote pre table thead tbody tfoot tr td th caption figure figcaption address hr "
+    "center form fieldset details summary body html".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+@dataclass
+class Block:
+    """A run of text owned by one block element (a paragraph, heading, list item, cell...)."""
+
+    element: lxml.html.HtmlElement
+    text: str
+    link_chars: int
+
+    @property
+    def tag(self) -> str:
+        return str(self.element.tag)
+
+    @property
+    def link_density(self) -> float:
+        return min(1.0, self.link_chars / max(1, len(self.text)))
+
+    @property
+    def is_heading(self) -> bool:
+        return self.tag in HEADINGS
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+    def flush(self, owner: lxml.html.HtmlElement) -> None:
+        if self.parts:
+            text = normalize("".join(self.parts))
+            if text:
+                self.blocks.append(Block(owner, text, min(self.link_chars, len(text))))
+        self.parts = []
+        self.link_chars = 0
+
+
+def text_blocks(root: lxml.html.HtmlElement) -> list[Block]:
+    """Text blocks under root in document order; <br> ends a block, inline markup does not."""
+    out = _Collector()
+    owners = [root]
+    links = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in BLOCK_TAGS or tag == "br":
+                out.flush(owners[-1])
+                if tag in BLOCK_TAGS and el is not root:
+                    owners.append(el)
+            if tag == "a":
+                links += 1
+            if tag != "br":
+                out.add(el.text, links > 0)
+            continue
+        if tag == "a":
+            links -= 1
+        if tag in BLOCK_TAGS and el is not root:
+            out.flush(el)
+            owners.pop()
+        if el is not root:
+            out.add(el.tail, links > 0)
+    out.flush(root)
+    return out.blocks

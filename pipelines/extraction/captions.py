@@ -1,0 +1,134 @@
+"""Find the article's image captions, each with its credit apart and its image URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import lxml.html
+
+from pipelines.extraction.credits import split_credit
+from pipelines.extraction.jsonld import text_of, url_of
+from pipelines.extraction.record import Caption
+from pipelines.extraction.text import normalize
+
+_CAPTION_CLASS = re.compile(r"caption|legend|image-?desc|photo-?desc|img-?desc|cutline", re.I)
+_CREDIT_CLASS = re.compile(
+    r"credit|copyright|photographer|attribution|image-?source|photo-?source|byline|author|source",
+    re.I,
+)
+_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-full-src", "src")
+
+
+@dataclass
+class CaptionHolder:
+    """A figure-like element: its caption text element(s) and its image."""
+
+    element: lxml.html.HtmlElement
+    text_element: lxml.html.HtmlElement
+
+
+def image_url(img: lxml.html.HtmlElement | None, base: str | None) -> str | None:
+    """The real image URL of an <img>, looking past lazy-loading placeholders."""
+    if img is None:
+        return None
+    for attr in _LAZY_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return urljoin(base or "", value)
+    srcset = img.get("data-srcset") or img.get("srcset")
+    if srcset:
+        first = srcset.split(",")[-1].strip().split(" ")[0]
+        return urljoin(base or "", first) if first else None
+    return None
+
+
+def _classes(el: lxml.html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
+    """Figures, WordPress wp-caption blocks and caption-classed elements next to an image."""
+    holders: list[CaptionHolder] = []
+    taken: set[lxml.html.HtmlElement] = set()
+    for el in root.iter("figcaption", "p", "div", "span", "small", "em", "td", "dd", "cite"):
+        if el in taken or any(a in taken for a in el.iterancestors()):
+            continue
+        is_caption = el.tag == "figcaption" or bool(_CAPTION_CLASS.search(_classes(el)))
+        if not is_caption or el.find(".//p") is not None and el.tag != "figcaption":
+            continue
+        frame = _frame_of(el)
+        if frame is None:
+            continue
+        holders.append(CaptionHolder(frame, el))
+        taken.add(el)
+    return holders
+
+
+def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The nearest ancestor (up to 3 levels) that also holds an image."""
+    el = caption
+    for _ in range(3):
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if parent.tag == "figure" or parent.find(".//img") is not None:
+            return parent if _small_frame(parent, caption) else None
+        el = parent
+    return None
+
+
+def _small_frame(frame: lxml.html.HtmlElement, caption: lxml.html.HtmlElement) -> bool:
+    """A figure holds its image and caption, not a story: guards against climbing too far."""
+    extra = len(frame.text_content()) - len(caption.text_content())
+    return extra < 200
+
+
+def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
+    """Caption text and credit: from a credit-classed child if any, else from the text."""
+    credit_parts = []
+    for child in text_el.iterdescendants():
+        if child.tag in {"span", "small", "cite", "em", "p", "div", "i", "b"} and (
+            _CREDIT_CLASS.search(_classes(child)) or child.tag in {"small", "cite"}
+        ):
+            credit_parts.append(normalize(child.text_content()))
+            child.drop_tree()
+    text = normalize(text_el.text_content())
+    credit = normalize(" ".join(credit_parts)) or None
+    if credit is None:
+        return split_credit(text)
+    return text, split_credit(credit)[1] or credit
+
+
+def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Caption]:
+    """One Caption per holder with text, in document order, duplicates dropped."""
+    captions: list[Caption] = []
+    seen: set[str] = set()
+    for holder in holders:
+        img = holder.element.find(".//img")
+        alt = normalize(img.get("alt")) if img is not None else ""
+        caption, credit = _split(holder.text_element)
+        if not caption and not credit or caption in seen:
+            continue
+        seen.add(caption)
+        captions.append(Caption(caption, credit, image_url(img, base), alt or None))
+    return captions
+
+
+def jsonld_captions(article: dict | None, base: str | None) -> list[Caption]:
+    """Captions from the article's JSON-LD ImageObjects, for pages without caption markup."""
+    images = article.get("image") if article else None
+    items = images if isinstance(images, list) else [images]
+    captions = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        text = text_of(item.get("caption") or item.get("description"))
+        if not text:
+            continue
+        credit = text_of(item.get("creditText") or item.get("copyrightHolder") or item.get("author"))
+        caption, found = split_credit(text)
+        url = url_of(item)
+        captions.append(Caption(caption, credit or found, urljoin(base or "", url) if url else None))
+    return captions

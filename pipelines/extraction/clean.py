@@ -1,0 +1,137 @@
+"""Remove what is never article text: scripts, chrome, hidden copies and boilerplate blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.html
+
+# Elements whose content is never article text.
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "video", "audio", "button", "select", "input", "textarea", "label", "dialog", "menu",
+    "nav", "aside", "footer", "head", "link", "meta", "map", "math",
+}  # fmt: skip
+# Class/id words of blocks that are boilerplate on news sites: menus, ad slots, share bars,
+# newsletter boxes, "most viewed"/"trending" lists, related links, comments, cookie banners.
+# Strong words drop a block even when it also carries an article word ("comment-body").
+_STRONG = re.compile(
+    r"(?:^|[\s_-])(?:"
+    r"ads?|adv|advert\w*|adslot|dfp|gpt|sponsor\w*|outbrain|taboola|"
+    r"breadcrumbs?|cookie\w*|consent|gdpr|disqus|comments?|respond|"
+    r"footer|site[-_]?header|masthead|nav|navbar|navigation|menu\w*|skip[-_]?link|"
+    r"newsletters?|subscri\w+|signup|paywall|registration|"
+    r"popular|most[-_]?(?:viewed|read|popular|shared|commented)|mostviewed|mostread|trending|"
+    r"related\w*|recommend\w*|more[-_]?(?:stories|news|articles|from)|read[-_]?more|"
+    r"share\w*|sharing|social\w*|sidebar\w*"
+    r")(?:$|[\s_-])",
+    re.I,
+)
+_WEAK = re.compile(
+    r"(?:^|[\s_-])(?:banner|teasers?|promo\w*|widget\w*|rail|tags?|taglist|"
+    r"author[-_]?(?:bio|box|info)|bio|byline|dateline|meta|modal|popup|overlay|toolbar|"
+    r"pagination|pager|print[-_]?only)(?:$|[\s_-])",
+    re.I,
+)
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|hide|d-none|visually[-_]?hidden|sr[-_]only|screen[-_]?reader[-_]?\w*|"
+    r"offscreen|element-invisible)(?:$|\s)",
+    re.I,
+)
+# Words that mark the article itself.
+_POSITIVE = re.compile(
+    r"(?:^|[\s_-])(?:article[-_]?body|articlebody|entry[-_]?content|post[-_]?content|"
+    r"story[-_]?body|body[-_]?text|main[-_]?content|article[-_]?content|"
+    r"content[-_]?body|story[-_]?content|text|body|content|article|story|post|entry|main)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_KEEP_ANYWAY = {"html", "body", "article", "main"}
+
+
+def hint(el: lxml.html.HtmlElement) -> str:
+    """The class and id words of an element, the strings sites name their blocks with."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def is_hidden(el: lxml.html.HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def negative_hint(el: lxml.html.HtmlElement) -> bool:
+    words = hint(el)
+    if not words:
+        return False
+    if _STRONG.search(words):
+        return True
+    return bool(_WEAK.search(words) and not _POSITIVE.search(words))
+
+
+def positive_hint(el: lxml.html.HtmlElement) -> bool:
+    words = hint(el)
+    return bool(words and _POSITIVE.search(words))
+
+
+def boilerplate_reason(el: lxml.html.HtmlElement) -> str | None:
+    """Why an element is boilerplate (tag, hidden, class/id hint), or None."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _DROP_TAGS:
+        return f"<{tag}>"
+    if tag in _KEEP_ANYWAY:
+        return None
+    if is_hidden(el) or _HIDDEN_CLASS.search(el.get("class") or ""):
+        return "hidden"
+    role = el.get("role")
+    if role in {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}:
+        return f"role={role}"
+    if negative_hint(el):
+        return f"class/id {hint(el)!r}"
+    return None
+
+
+def iter_elements(root: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """Elements under root in document order, skipping comments and processing instructions."""
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            yield el
+
+
+def paragraph_mass(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
+    """Characters of <p> text under every element: how much article-like text it holds."""
+    mass: dict[lxml.html.HtmlElement, int] = {}
+    for p in root.iter("p"):
+        size = len(p.text_content().strip())
+        if size < 40:
+            continue
+        for el in p.iterancestors():
+            mass[el] = mass.get(el, 0) + size
+        mass[p] = mass.get(p, 0) + size
+    return mass
+
+
+def strip_boilerplate(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """Remove boilerplate elements in place; return (reason, text snippet) for each removal.
+
+    A block named like boilerplate is kept when it holds most of the page's paragraph text:
+    some sites wrap the whole story in a container called "share-tracking" or "main-promo".
+    """
+    mass = paragraph_mass(root)
+    total = max(1, mass.get(root, 0))
+    removed: list[tuple[str, str]] = []
+    for el in list(iter_elements(root)):
+        if el is root or el.getparent() is None or root not in el.iterancestors():
+            continue
+        reason = boilerplate_reason(el)
+        if reason is None:
+            continue
+        forced = reason.startswith("<") or (reason == "hidden" and el.get("aria-hidden") is None)
+        if not forced and mass.get(el, 0) > total * 0.5:
+            continue
+        removed.append((reason, el.text_content()[:80]))
+        el.drop_tree()
+    return removed

@@ -1,0 +1,104 @@
+"""extract(): one HTML page in, one clean Article record out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lxml.html
+
+from pipelines.extraction.authors import find_authors
+from pipelines.extraction.body import Decision, extract_body
+from pipelines.extraction.captions import extract_captions, find_holders, jsonld_captions
+from pipelines.extraction.classify import is_article_page
+from pipelines.extraction.clean import strip_boilerplate
+from pipelines.extraction.dates import find_dates
+from pipelines.extraction.errors import ExtractionError
+from pipelines.extraction.headline import find_headline
+from pipelines.extraction.jsonld import article_object
+from pipelines.extraction.language import find_language
+from pipelines.extraction.metadata import read_metadata
+from pipelines.extraction.page import parse_page
+from pipelines.extraction.record import Article
+
+__all__ = ["Explanation", "ExtractionError", "explain", "extract"]
+
+
+@dataclass
+class Explanation:
+    """Why extraction kept what it kept: for `news-archive extract --explain`."""
+
+    article: Article
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    blocks: list[Decision] = field(default_factory=list)
+    container: str | None = None
+    classification: str = ""
+
+
+def extract(html: str | bytes, url: str | None = None) -> Article:
+    """The clean record of one HTML page; raises ExtractionError for input that is not HTML."""
+    return explain(html, url).article
+
+
+def explain(html: str | bytes, url: str | None = None) -> Explanation:
+    """extract() with its reasons: what was removed, which blocks were kept or dropped."""
+    page = parse_page(html, url)
+    article_ld = article_object(page)
+    meta = read_metadata(page, article_ld)
+    headline = find_headline(page, article_ld, meta.site_name)
+    authors = find_authors(page, article_ld)
+    published, modified = find_dates(page, article_ld)
+    root = page.tree.find("body")
+    if root is None:
+        root = page.tree
+    removed = strip_boilerplate(root)
+    holders = find_holders(root)
+    in_captions = {el for h in holders for el in h.element.iter()}
+    body = extract_body(root, headline, in_captions)
+    region = _caption_region(body.container, root)
+    captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
+    if not captions:
+        captions = jsonld_captions(article_ld, url)
+    record = Article(
+        url=url,
+        canonical_url=meta.canonical_url,
+        headline=headline,
+        body=body.paragraphs,
+        captions=captions,
+        authors=authors,
+        published=published,
+        modified=modified,
+        section=meta.section,
+        tags=meta.tags,
+        description=meta.description,
+        lead_image_url=meta.lead_image_url or next((c.image_url for c in captions), None),
+        site_name=meta.site_name,
+    )
+    record.language = find_language(page, article_ld, record.text)
+    record.is_article, why = is_article_page(
+        page, article_ld, record.word_count, published is not None
+    )
+    container = _describe(body.container)
+    return Explanation(record, removed, body.decisions, container, why)
+
+
+def _caption_region(
+    container: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement
+) -> lxml.html.HtmlElement:
+    """Where the article's figures live: the body container and its article-level wrapper."""
+    if container is None:
+        return root
+    for el in (container, *container.iterancestors()):
+        if el.tag in {"article", "main"} or el.find(".//h1") is not None:
+            return el
+    return container.getparent() if container.getparent() is not None else container
+
+
+def _inside(el: lxml.html.HtmlElement, region: lxml.html.HtmlElement) -> bool:
+    return el is region or region in el.iterancestors()
+
+
+def _describe(el: lxml.html.HtmlElement | None) -> str | None:
+    if el is None:
+        return None
+    attrs = " ".join(f'{k}="{el.get(k)}"' for k in ("id", "class") if el.get(k))
+    return f"<{el.tag} {attrs}>".replace(" >", ">")

@@ -1,0 +1,36 @@
+"""Split a photo credit off a caption's text ("... on March 27. SOCIAL AFFAIRS MINISTRY")."""
+
+from __future__ import annotations
+
+import re
+
+# "Photo: X", "(Photograph by X)", "Credit: X", "Image source, X", "© X", "Foto: X" at the end.
+_LABELLED = re.compile(
+    r"[\s(\[]*(?:(?:photo(?:graph)?s?|pictures?|pic|images?|image source|credit|courtesy|"
+    r"source|foto|fotos|bild|quelle|crédit|crédito|video)\s*(?:by|:|,|-|–)|©|\(c\))"
+    r"\s*(?P<credit>[^()\[\]]{2,120}?)[\s)\]]*$",
+    re.I,
+)
+# "Jane Doe/AFP via Getty Images", "REUTERS/Jane Doe" as the last sentence.
+_AGENCY = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?P<credit>[^.!?]{0,80}?(?:/|\bvia\s)[^.!?]{0,80}?"
+    r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|Xinhua|Bloomberg|Shutterstock|Alamy|"
+    r"[A-Z][\w-]+ Images|Press)[^.!?]{0,40})\s*$"
+)
+# A trailing run of capitalised words after the last sentence: the print-style credit.
+_CAPS = re.compile(
+    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:[A-Z0-9][A-Z0-9&'’./-]*\s*){1,8})$",
+)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """(caption, credit) from a caption's text; credit is None when none is found."""
+    for pattern in (_LABELLED, _AGENCY, _CAPS):
+        match = pattern.search(text)
+        if not match:
+            continue
+        credit = match.group("credit").strip(" .,;")
+        caption = text[: match.start()].strip(" ,;-–|")
+        if credit and not credit.isdigit() and (caption or pattern is not _CAPS):
+            return caption, credit
+    return text, None

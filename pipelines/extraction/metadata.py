@@ -1,0 +1,66 @@
+"""Section, tags, canonical URL, description, lead image and site name from a page's metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipelines.extraction.jsonld import text_of, url_of
+from pipelines.extraction.page import Page
+from pipelines.extraction.text import normalize
+from pipelines.extraction.urls import canonical_url, resolve
+
+
+@dataclass
+class Metadata:
+    canonical_url: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    description: str | None = None
+    lead_image_url: str | None = None
+    site_name: str | None = None
+
+
+def _tags(page: Page, article: dict | None) -> list[str]:
+    raw: list[str] = list(page.meta.get("article:tag", []))
+    keywords = article.get("keywords") if article else None
+    if isinstance(keywords, list):
+        raw.extend(str(k) for k in keywords)
+    elif isinstance(keywords, str):
+        raw.extend(keywords.split(","))
+    if not raw:
+        for name in ("news_keywords", "keywords"):
+            for value in page.meta.get(name, []):
+                raw.extend(value.split(","))
+    tags: list[str] = []
+    for tag in (normalize(t) for t in raw):
+        if tag and tag not in tags and len(tag) < 80:
+            tags.append(tag)
+    return tags
+
+
+def _canonical(page: Page) -> str | None:
+    for href in page.links.get("canonical", []) + page.meta.get("og:url", []):
+        absolute = resolve(page.url, href)
+        if absolute:
+            return canonical_url(absolute)
+    return canonical_url(page.url) if page.url else None
+
+
+def read_metadata(page: Page, article: dict | None) -> Metadata:
+    """Everything besides headline, body, captions, authors, dates and language."""
+    section = text_of(article.get("articleSection")) if article else None
+    publisher = article.get("publisher") if article else None
+    image = page.meta_first("og:image", "og:image:url", "twitter:image")
+    if not image and article:
+        image = url_of(article.get("image"))
+    description = page.meta_first("og:description", "description", "twitter:description")
+    if not description and article:
+        description = text_of(article.get("description"))
+    return Metadata(
+        canonical_url=_canonical(page),
+        section=section or page.meta_first("article:section", "section", "parsely-section"),
+        tags=_tags(page, article),
+        description=description,
+        lead_image_url=resolve(page.url, image) if image else None,
+        site_name=page.meta_first("og:site_name", "application-name") or text_of(publisher),
+    )

@@ -1,0 +1,44 @@
+"""Canonical URLs: one spelling per article, without tracking parameters or fragments."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|"
+    r"ref|ref_src|ref_url|referrer|cmpid|cmp|ocid|icid|ito|share|smid|sr_share|"
+    r"mbid|s_cid|cid|at_medium|at_campaign|at_custom\d*|wt\.mc_id|_hsenc|_hsmi|soc_src|soc_trk)$",
+    re.I,
+)
+
+
+def canonical_url(url: str) -> str:
+    """Lowercase scheme and host, no fragment, no tracking parameters, sorted query."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and not (
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
+    ):
+        host = f"{host}:{parts.port}"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    )
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+
+
+def resolve(base: str | None, href: str | None) -> str | None:
+    """An absolute http(s) URL for href on a page at base, or None."""
+    if not href:
+        return None
+    absolute = urljoin(base or "", href.strip())
+    return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to: its host (and port), without a leading 'www.'."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return f"{host}:{parts.port}" if parts.port else host
