@@ -1,0 +1,1 @@
+"""news-archive: the archive (SQLite store, search, CLI, Datasette publishing, demo site)."""

@@ -1,0 +1,113 @@
+"""Typed records of the demo news sites: publishers, articles, their images, and served pages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """The URL slug of a section, tag or author name: "Local News" -> "local-news"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Body paragraphs from a text block: blank lines separate them, line breaks are spaces."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return tuple(" ".join(line.strip() for line in block.splitlines()) for block in blocks)
+
+
+@dataclass(frozen=True)
+class Author:
+    """A byline entry; the job title is shown only by publishers that print one."""
+
+    name: str
+    title: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Image:
+    """An article image: the caption and the credit are kept apart, as an extractor should."""
+
+    src: str
+    alt: str
+    caption: str
+    # Photographer or agency without any "Photo:" label; renderers add the label their CMS uses.
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """One fictional news site and the CMS style its pages imitate."""
+
+    key: str
+    name: str
+    cms: str
+    language: str
+    default_port: int
+    tagline: str
+    sections: tuple[str, ...]
+
+    @property
+    def default_base_url(self) -> str:
+        """Where `render_page` pretends the site lives when no server is running."""
+        return f"http://127.0.0.1:{self.default_port}/"
+
+
+@dataclass(frozen=True)
+class DemoArticle:
+    """One fictional news story: what its page shows and what an extractor must return."""
+
+    publisher: str
+    cms_id: int
+    slug: str
+    # str.format template over `slug`, `section` (slugified) and `published`.
+    permalink: str
+    headline: str
+    section: str
+    tags: tuple[str, ...]
+    authors: tuple[Author, ...]
+    published: datetime
+    summary: str
+    body: tuple[str, ...]
+    images: tuple[Image, ...] = ()
+    modified: datetime | None = None
+    # None means the publisher's language; set for the odd story in another language.
+    language: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The canonical URL path of the article on its publisher's site."""
+        return self.permalink.format(
+            slug=self.slug, section=slugify(self.section), published=self.published
+        )
+
+    @property
+    def section_slug(self) -> str:
+        return slugify(self.section)
+
+
+class Page(NamedTuple):
+    """One HTTP response of a demo site: what a router returns and the server sends."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def at(timestamp: str) -> datetime:
+    """An aware datetime from ISO 8601 text; demo timestamps always carry their offset."""
+    value = datetime.fromisoformat(timestamp)
+    if value.tzinfo is None:
+        raise ValueError(f"demo timestamp without a timezone: {timestamp}")
+    return value

@@ -1,0 +1,123 @@
+"""The archive store: open a SQLite archive and write crawls, captures and articles to it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from archive.migrations import apply_migrations
+from pipelines.extraction.record import Article
+
+
+class ArchiveError(Exception):
+    """The archive file cannot be opened or written: missing, read-only, or not SQLite."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One fetched page as it came off the wire."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: str
+    site: str
+    discovered_via: str = ""
+
+
+def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (or create) an archive: WAL on, migrations applied; ArchiveError if unusable."""
+    path = Path(path)
+    if not path.exists() and not create:
+        raise ArchiveError(f"{path}: no such archive")
+    if path.is_dir():
+        raise ArchiveError(f"{path}: is a directory, not an archive file")
+    if not path.parent.exists():
+        raise ArchiveError(f"{path}: directory {path.parent} does not exist")
+    try:
+        db = sqlite_utils.Database(path)
+        db.execute("pragma busy_timeout = 30000")
+        db.enable_wal()
+        apply_migrations(db)
+    except sqlite3.DatabaseError as error:
+        raise ArchiveError(f"{path}: not a usable SQLite archive ({error})") from error
+    return db
+
+
+def open_readonly(path: str | Path) -> sqlite_utils.Database:
+    """Open an existing archive for reading only."""
+    path = Path(path)
+    if not path.is_file():
+        raise ArchiveError(f"{path}: no such archive")
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        db = sqlite_utils.Database(conn)
+        if "articles" not in db.table_names():
+            raise ArchiveError(f"{path}: not a news-archive database (no articles table)")
+    except sqlite3.DatabaseError as error:
+        raise ArchiveError(f"{path}: not a usable SQLite archive ({error})") from error
+    return db
+
+
+def content_hash(article: Article) -> str:
+    parts = [article.headline or "", *article.body, *(c.caption for c in article.captions)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def captions_text(article: Article) -> str:
+    return "\n".join(
+        f"{c.caption} ({c.credit})" if c.credit else c.caption for c in article.captions
+    )
+
+
+def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], settings: dict) -> int:
+    with db.atomic():
+        row = {
+            "site": site, "start_urls": json.dumps(start_urls), "started": now(),
+            "status": "running", "settings": json.dumps(settings, default=str),
+        }  # fmt: skip
+        return int(db["crawls"].insert(row).last_pk)
+
+
+def finish_crawl(db: sqlite_utils.Database, crawl_id: int, summary: dict[str, Any]) -> None:
+    with db.atomic():
+        db["crawls"].update(crawl_id, {**summary, "finished": now()})
+
+
+def add_capture(db: sqlite_utils.Database, crawl_id: int | None, capture: Capture) -> int:
+    """Store the raw page, compressed, so it can be re-extracted without re-crawling."""
+    row = {
+        "crawl_id": crawl_id, "site": capture.site, "url": capture.url,
+        "final_url": capture.final_url, "status": capture.status,
+        "content_type": capture.headers.get("content-type", ""),
+        "headers": json.dumps(capture.headers), "fetched_at": capture.fetched_at,
+        "length": len(capture.body), "sha256": hashlib.sha256(capture.body).hexdigest(),
+        "body": zlib.compress(capture.body, 6), "discovered_via": capture.discovered_via,
+    }  # fmt: skip
+    with db.atomic():
+        return int(db["captures"].insert(row).last_pk)
+
+
+def capture_body(row: dict[str, Any]) -> bytes:
+    return zlib.decompress(row["body"])
+
+
+def add_failure(db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str):
+    with db.atomic():
+        db["failures"].insert(
+            {"crawl_id": crawl_id, "url": url, "kind": kind, "detail": detail[:2000], "at": now()}
+        )
