@@ -1,0 +1,79 @@
+"""The crawl session: opens the archive, records the crawl's row, its failures and its summary."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import sqlite_utils
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from twisted.python.failure import Failure
+
+from archive.store import add_failure, finish_crawl, open_archive, start_crawl
+
+logger = logging.getLogger(__name__)
+
+_SUMMARY = {
+    "pages_fetched": "archive/pages",
+    "articles_new": "archive/articles/new",
+    "articles_updated": "archive/articles/updated",
+    "articles_unchanged": "archive/articles/unchanged",
+    "not_articles": "archive/dropped/not_article",
+}
+
+
+class CrawlSession:
+    """One crawl's link to the archive, shared by the pipelines through the crawler."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.path = crawler.settings.get("ARCHIVE_DB")
+        self.db: sqlite_utils.Database | None = None
+        self.crawl_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlSession:
+        session = cls(crawler)
+        crawler.signals.connect(session.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(session.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(session.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(session.item_error, signal=signals.item_error)
+        return session
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.db = open_archive(self.path)
+        starts = [*spider.page_urls, *spider.feed_urls, *spider.sitemap_urls]
+        sites = ", ".join(spider.allowed_domains)
+        settings = {k: v for k, v in self.crawler.settings.items() if k.startswith("ARCHIVE_")}
+        self.crawl_id = start_crawl(self.db, sites, starts, settings)
+
+    def record_failure(self, url: str, kind: str, detail: str) -> None:
+        """Count a failure in the crawl stats and keep it in the failures table."""
+        self.crawler.stats.inc_value(f"archive/errors/{kind}")
+        if self.db is not None:
+            add_failure(self.db, self.crawl_id, url, kind, detail)
+
+    def spider_error(self, failure: Failure, response: Any, spider: Spider) -> None:
+        # A crash in one page's callback: counted and kept, the crawl goes on.
+        self.record_failure(response.url, "spider_error", failure.getErrorMessage())
+
+    def item_error(self, item: Any, response: Any, spider: Spider, failure: Failure) -> None:
+        self.record_failure(getattr(item, "url", ""), "pipeline_error", failure.getErrorMessage())
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.db is None or self.crawl_id is None:
+            return
+        stats = self.crawler.stats.get_stats()
+        errors = {k.removeprefix("archive/errors/"): v for k, v in stats.items()
+                  if k.startswith("archive/errors/")}  # fmt: skip
+        summary = {col: int(stats.get(key, 0)) for col, key in _SUMMARY.items()}
+        summary.update(
+            status="finished" if reason == "finished" else "stopped",
+            finish_reason=reason,
+            errors=json.dumps(errors, sort_keys=True),
+            error_count=sum(errors.values()),
+        )
+        finish_crawl(self.db, self.crawl_id, summary)
+        self.db.close()

@@ -1,0 +1,1 @@
+"""Find article URLs: feeds, sitemaps, robots.txt and links on home and section pages."""

@@ -1,0 +1,23 @@
+"""Name the kind of a failed request, for the crawl's error counts."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from twisted.internet import error as net
+from twisted.python.failure import Failure
+from twisted.web._newclient import ResponseNeverReceived
+
+
+def failure_kind(failure: Failure) -> str:
+    """A short kind: timeout, dns, refused, connection, ignored or the exception's name."""
+    if failure.check(net.TimeoutError, net.TCPTimedOutError):
+        return "timeout"
+    if failure.check(net.DNSLookupError):
+        return "dns"
+    if failure.check(net.ConnectionRefusedError):
+        return "refused"
+    if failure.check(net.ConnectionLost, net.ConnectionDone, net.ConnectError, ResponseNeverReceived):
+        return "connection"
+    if failure.check(IgnoreRequest):
+        return "ignored"
+    return failure.type.__name__.lower() if failure.type else "unknown"

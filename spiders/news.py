@@ -1,0 +1,148 @@
+"""The generic news spider: finds articles through feeds, sitemaps and section pages, fetches them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+from twisted.python.failure import Failure
+
+from pipelines.extraction.urls import canonical_url, site_of
+from spiders.discovery.feeds import feeds_announced, parse_feed
+from spiders.discovery.links import skip_reason
+from spiders.discovery.sitemaps import parse_sitemap
+from spiders.errors import failure_kind
+from spiders.items import FailureItem, PageItem
+
+
+def _split(value: str | list[str] | None) -> list[str]:
+    if not value:
+        return []
+    values = value if isinstance(value, list) else value.split(",")
+    return [v.strip() for v in values if v.strip()]
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawl one or more news sites: -a url=..., -a feed=..., -a sitemap=... (comma-separated)."""
+
+    name = "news"
+
+    def __init__(self, url: Any = None, feed: Any = None, sitemap: Any = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.page_urls = _split(url)
+        self.feed_urls = _split(feed)
+        self.sitemap_urls = _split(sitemap)
+        everything = self.page_urls + self.feed_urls + self.sitemap_urls
+        if not everything:
+            raise ValueError("give at least one url, feed or sitemap to crawl")
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in everything})
+        # Hosts are checked by _on_site: LinkExtractor's allow_domains rejects hosts with a port.
+        self.links = LinkExtractor(unique=True)
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.page_urls:
+            yield self._request(url, self.parse_page, "start")
+        roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.page_urls}
+        if self.settings.getbool("ARCHIVE_SITEMAPS_FROM_ROBOTS"):
+            for root in sorted(roots):
+                yield self._request(f"{root}/robots.txt", self.parse_robots, "robots")
+        for url in self.feed_urls:
+            yield self._request(url, self.parse_feed, "feed")
+        for url in self.sitemap_urls:
+            yield self._request(url, self.parse_sitemap, "sitemap")
+
+    def _request(self, url: str, callback: Any, via: str, **hints: Any) -> scrapy.Request:
+        meta = {"via": via, "hints": {k: v for k, v in hints.items() if v}}
+        return scrapy.Request(
+            canonical_url(url), callback=callback, errback=self.on_error, meta=meta
+        )
+
+    def _page_item(self, response: Response) -> PageItem:
+        first = response.meta.get("redirect_urls", [response.url])[0]
+        return PageItem(
+            url=canonical_url(first),
+            final_url=response.url,
+            status=response.status,
+            headers={k.decode().lower(): b", ".join(v).decode("latin-1")
+                     for k, v in response.headers.items()},
+            body=response.body,
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            site=site_of(response.url),
+            discovered_via=response.meta.get("via", "link"),
+            hints=response.meta.get("hints", {}),
+        )  # fmt: skip
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        yield self._page_item(response)
+        if response.status != 200 or not _is_html(response):
+            return
+        announced = feeds_announced(
+            [(l.attrib.get("rel", ""), l.attrib.get("type", ""), l.attrib.get("href", ""))
+             for l in response.css("link[rel][type][href]")],
+            response.url,
+        )  # fmt: skip
+        for url in announced:
+            yield self._request(url, self.parse_feed, "feed")
+        max_pagination = self.settings.getint("ARCHIVE_MAX_PAGINATION")
+        for link in self.links.extract_links(response):
+            url = canonical_url(link.url)
+            reason = None if self._on_site(url) else "offsite"
+            reason = reason or skip_reason(url, max_pagination)
+            if reason:
+                self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
+                continue
+            yield self._request(url, self.parse_page, "link")
+
+    def _on_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        return any(host == d or host.endswith(f".{d}") for d in self.allowed_domains)
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status != 200:
+            return
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            yield self._request(url, self.parse_sitemap, "sitemap")
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        entries = parse_feed(response.body, response.url) if response.status == 200 else []
+        if not entries:
+            self.crawler.stats.inc_value("archive/errors/bad_feed")
+            yield FailureItem(response.url, "bad_feed", f"HTTP {response.status}, no feed entries",
+                              site_of(response.url))  # fmt: skip
+            return
+        for entry in entries:
+            yield self._request(entry.url, self.parse_page, "feed",
+                                title=entry.title, published=entry.published)  # fmt: skip
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        sitemap = parse_sitemap(response.body, response.url) if response.status == 200 else None
+        if not sitemap or not sitemap.entries:
+            self.crawler.stats.inc_value("archive/errors/bad_sitemap")
+            yield FailureItem(response.url, "bad_sitemap", f"HTTP {response.status}, no entries",
+                              site_of(response.url))  # fmt: skip
+            return
+        for entry in sitemap.entries:
+            if sitemap.is_index:
+                yield self._request(entry.url, self.parse_sitemap, "sitemap")
+            else:
+                yield self._request(entry.url, self.parse_page, "sitemap",
+                                    title=entry.news_title, published=entry.news_published)
+
+    def on_error(self, failure: Failure) -> Iterator[FailureItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        kind = failure_kind(failure)
+        if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
+            return
+        self.crawler.stats.inc_value(f"archive/errors/{kind}")
+        yield FailureItem(request.url, kind, failure.getErrorMessage()[:500], site_of(request.url))
+
+
+def _is_html(response: Response) -> bool:
+    kind = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+    return "html" in kind or (not kind and b"<html" in response.body[:2048].lower())

@@ -1,0 +1,40 @@
+"""Scrapy settings of the news-archive project; ARCHIVE_* settings are documented in README.md."""
+
+BOT_NAME = "news-archive"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = "news-archive/0.1 (archival crawler; +https://github.com/news-archive/news-archive)"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_DELAY = 0.25
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+RETRY_TIMES = 2
+DEPTH_LIMIT = 3
+DEPTH_PRIORITY = 1
+# Every response reaches the spider, so 404s and 500s are captured and counted, not lost.
+HTTPERROR_ALLOW_ALL = True
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+EXTENSIONS = {"pipelines.session.CrawlSession": 100}
+ITEM_PIPELINES = {
+    "pipelines.capture.CapturePipeline": 100,
+    "pipelines.extract.ExtractPipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+}
+
+ARCHIVE_DB = "archive.db"
+ARCHIVE_MAX_PAGINATION = 5
+ARCHIVE_SITEMAPS_FROM_ROBOTS = True
+ARCHIVE_KEEP_CAPTURES = True
+ARCHIVE_MIN_WORDS = 50
+DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
+# Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.
+REMOTE_CONTROL_ENABLED = False
