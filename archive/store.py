@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from dataclasses import dataclass
@@ -46,8 +47,13 @@ def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Datab
         raise ArchiveError(f"{path}: no such archive")
     if path.is_dir():
         raise ArchiveError(f"{path}: is a directory, not an archive file")
-    if not path.parent.exists():
-        raise ArchiveError(f"{path}: directory {path.parent} does not exist")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise ArchiveError(f"{path}: directory {parent} does not exist")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ArchiveError(f"{path}: archive is read-only (no write permission)")
+    if not os.access(parent, os.W_OK):
+        raise ArchiveError(f"{path}: directory {parent} is not writable")
     try:
         db = sqlite_utils.Database(path)
         db.execute("pragma busy_timeout = 30000")

@@ -1,0 +1,192 @@
+"""The news-archive command line: crawl, extract, search, serve, stats and demo."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from archive.crawl import CrawlJob, run_crawl
+from archive.progress import CrawlProgress, summary_table
+from archive.publish import serve_args, write_metadata
+from archive.report import archive_stats
+from archive.search import search as search_archive
+from archive.store import ArchiveError, open_archive, open_readonly
+from archive.texts import read_page_arg, render_hits, render_stats
+from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError
+from pipelines.extraction.core import explain
+
+console = Console(stderr=True)
+
+
+def _http_url(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    for value in values:
+        parts = urlsplit(value)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise click.BadParameter(f"{value!r} is not an http(s) URL")
+    return list(values)
+
+
+def _archive(path: str, readonly: bool = False):
+    try:
+        return open_readonly(path) if readonly else open_archive(path)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.group()
+@click.version_option(EXTRACTOR_VERSION, prog_name="news-archive")
+def cli() -> None:
+    """Crawl news sites into a clean, searchable SQLite archive and publish it with Datasette."""
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, callback=_http_url)
+@click.option("--feed", "feeds", multiple=True, callback=_http_url, help="RSS/Atom feed URL.")
+@click.option("--sitemap", "sitemaps", multiple=True, callback=_http_url, help="Sitemap URL.")
+@click.option("--db", default="archive.db", show_default=True, help="Archive file to write.")
+@click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages.")
+@click.option("--depth", type=click.IntRange(min=0), help="Link depth to follow (default 3).")
+@click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to a site.")
+@click.option("-v", "--verbose", count=True, help="Show Scrapy's log (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display, errors only.")
+def crawl(urls, feeds, sitemaps, db, max_pages, depth, delay, verbose, quiet) -> None:
+    """Crawl news sites into the archive DB.
+
+    Start from home or section pages (URLS), feeds and sitemaps; robots.txt sitemaps and
+    feeds announced by the pages are found too. Example:
+
+        news-archive crawl https://www.example-news.com/ --db archive.db --max-pages 500
+    """
+    if not (urls or feeds or sitemaps):
+        raise click.UsageError("give at least one URL, --feed or --sitemap to crawl")
+    level = "DEBUG" if verbose > 1 else "INFO" if verbose else "ERROR" if quiet else "WARNING"
+    job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, log_level=level)
+    stats = _run(job, show_progress=not quiet and not verbose)
+    if not quiet:
+        console.print(summary_table(stats))
+
+
+def _run(job: CrawlJob, show_progress: bool) -> dict:
+    try:
+        if not show_progress:
+            return run_crawl(job)
+        with CrawlProgress(console) as progress:
+            return run_crawl(job, on_tick=progress.tick)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@click.argument("page")
+@click.option("--url", help="The page's URL, when PAGE is a file (resolves relative links).")
+@click.option("--explain", "show_why", is_flag=True, help="Show kept and dropped blocks and why.")
+def extract(page: str, url: str | None, show_why: bool) -> None:
+    """Print the clean record of one page (a file or an http(s) URL) as JSON.
+
+        news-archive extract page.html --url https://site/2026/03/14/story
+    """
+    html, page_url = read_page_arg(page, url)
+    try:
+        result = explain(html, page_url)
+    except ExtractionError as error:
+        raise click.ClickException(f"{page}: {error}") from error
+    click.echo(json.dumps(result.article.to_dict(), ensure_ascii=False, indent=2))
+    if show_why:
+        from archive.texts import render_explanation
+
+        render_explanation(console, result)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON lines.")
+def search(db: str, query: str, limit: int, as_json: bool) -> None:
+    """Full-text search, best matches first, with highlighted snippets.
+
+        news-archive search archive.db "human trafficking"
+    """
+    archive = _archive(db, readonly=True)
+    hits = search_archive(archive, query, limit=limit, marks=("\x02", "\x03"))
+    if as_json:
+        for hit in hits:
+            row = hit.__dict__ | {"snippet": hit.snippet.replace("\x02", "").replace("\x03", "")}
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    render_hits(Console(), hits, query)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Publish the archive with Datasette (read-only, search and facets on).
+
+        news-archive serve archive.db --port 8001
+    """
+    _archive(db, readonly=True).close()
+    _serve(db, host, port)
+
+
+def _serve(db: str, host: str, port: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        metadata = write_metadata(db, Path(tmp) / "metadata.json")
+        console.print(f"Datasette: http://{host}:{port}/{Path(db).stem}  (Ctrl-C to stop)")
+        try:
+            code = subprocess.call(serve_args(db, metadata, host, port))
+        except KeyboardInterrupt:
+            code = 0
+    if code:
+        raise click.ClickException(f"datasette exited with status {code}")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+def stats(db: str, as_json: bool) -> None:
+    """Articles per site, the last crawls, and failures by kind.
+
+        news-archive stats archive.db
+    """
+    data = archive_stats(_archive(db, readonly=True))
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        render_stats(Console(), data)
+
+
+@cli.command()
+@click.option("--db", default="demo.db", show_default=True, help="Archive file to create.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option("--serve/--no-serve", default=True, help="Start Datasette after the crawl.")
+def demo(db: str, port: int, serve: bool) -> None:
+    """Serve the bundled demo news sites on 127.0.0.1, crawl them into DB, publish with Datasette.
+
+        news-archive demo --db demo.db
+    """
+    from archive.demo import DemoSites
+
+    with DemoSites(host="127.0.0.1") as sites:
+        console.print("Demo sites: " + "  ".join(sites.base_urls))
+        job = CrawlJob(db, list(sites.base_urls), delay=0, overrides=_DEMO_SETTINGS)
+        stats = _run(job, show_progress=True)
+        console.print(summary_table(stats))
+        if serve:
+            _serve(db, "127.0.0.1", port)
+
+
+# The demo sites are on loopback: no need to be gentle with them.
+_DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
+
+if __name__ == "__main__":
+    sys.exit(cli())

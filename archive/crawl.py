@@ -1,0 +1,67 @@
+"""Run the news spider in this process with the project's settings, reporting progress."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from archive.store import open_archive
+
+
+@dataclass
+class CrawlJob:
+    """What to crawl and how: start pages, feeds, sitemaps, limits, and where to store."""
+
+    db: str
+    urls: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    max_pages: int = 0
+    depth: int | None = None
+    delay: float | None = None
+    log_level: str = "WARNING"
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+def job_settings(job: CrawlJob) -> Settings:
+    """The project settings with the job's limits applied on top."""
+    settings = Settings()
+    settings.setmodule("spiders.settings", priority="project")
+    values: dict[str, Any] = {"ARCHIVE_DB": job.db, "LOG_LEVEL": job.log_level}
+    if job.max_pages:
+        values["CLOSESPIDER_PAGECOUNT"] = job.max_pages
+    if job.depth is not None:
+        values["DEPTH_LIMIT"] = job.depth
+    if job.delay is not None:
+        values["DOWNLOAD_DELAY"] = job.delay
+        values["AUTOTHROTTLE_START_DELAY"] = max(job.delay, 0.01)
+    values.update(job.overrides)
+    settings.setdict(values, priority="cmdline")
+    return settings
+
+
+def run_crawl(
+    job: CrawlJob, on_tick: Callable[[dict[str, Any]], None] | None = None
+) -> dict[str, Any]:
+    """Crawl until done (or interrupted); return the crawl's final Scrapy stats.
+
+    Scrapy's reactor cannot restart: call this once per process.
+    """
+    open_archive(job.db).close()  # fail fast, with a clear error, on an unusable archive
+    process = CrawlerProcess(job_settings(job))
+    logging.getLogger("scrapy").setLevel(job.log_level)
+    crawler = process.create_crawler("news")
+    args = {"url": job.urls, "feed": job.feeds, "sitemap": job.sitemaps}
+    process.crawl(crawler, **args)
+    if on_tick is not None:
+        from twisted.internet import task  # after CrawlerProcess installed its reactor
+
+        ticker = task.LoopingCall(lambda: on_tick(crawler.stats.get_stats()))
+        ticker.start(0.5, now=False)
+    process.start()
+    return dict(crawler.stats.get_stats())

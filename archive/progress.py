@@ -1,0 +1,62 @@
+"""Live crawl progress and the end-of-crawl summary, drawn with rich."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+
+
+def _errors(stats: dict[str, Any]) -> int:
+    return sum(v for k, v in stats.items() if k.startswith("archive/errors/"))
+
+
+def status_line(stats: dict[str, Any], started: float) -> str:
+    pages = stats.get("archive/pages", 0)
+    rate = pages / max(time.monotonic() - started, 0.001)
+    stored = stats.get("archive/articles/new", 0) + stats.get("archive/articles/updated", 0)
+    return (
+        f"pages {pages}  articles new {stats.get('archive/articles/new', 0)}"
+        f" updated {stats.get('archive/articles/updated', 0)}"
+        f" unchanged {stats.get('archive/articles/unchanged', 0)}  stored {stored}"
+        f"  errors {_errors(stats)}  {rate:.1f} pages/s"
+    )
+
+
+class CrawlProgress:
+    """A one-line live display fed with the crawler's stats twice a second."""
+
+    def __init__(self, console: Console):
+        self.started = time.monotonic()
+        self.live = Live("starting…", console=console, transient=True, refresh_per_second=4)
+
+    def __enter__(self) -> CrawlProgress:
+        self.live.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.live.__exit__(*exc)  # type: ignore[arg-type]
+
+    def tick(self, stats: dict[str, Any]) -> None:
+        self.live.update(status_line(stats, self.started))
+
+
+def summary_table(stats: dict[str, Any]) -> Table:
+    """What the crawl did: pages, articles by outcome, drops and errors by kind."""
+    table = Table(title="Crawl summary", show_header=False)
+    elapsed = float(stats.get("elapsed_time_seconds") or 0)
+    pages = stats.get("archive/pages", 0)
+    rows = [
+        ("finish reason", str(stats.get("finish_reason", "?"))),
+        ("pages fetched", str(pages)),
+        ("pages/s", f"{pages / elapsed:.1f}" if elapsed else "-"),
+    ]
+    for key in sorted(stats):
+        if key.startswith(("archive/articles/", "archive/dropped/", "archive/errors/")):
+            rows.append((key.removeprefix("archive/").replace("/", " "), str(stats[key])))
+    for label, value in rows:
+        table.add_row(label, value)
+    return table
