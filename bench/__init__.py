@@ -1,0 +1,1 @@
+"""Benchmarks that compare our extraction with peer libraries side by side (not timed tests)."""
