@@ -1,0 +1,113 @@
+"""Discovery building blocks: feeds, sitemaps (plain, gzip, index, news), link rules, URLs."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from pipelines.extraction.urls import canonical_url, site_of
+from spiders.discovery.feeds import feeds_announced, parse_feed
+from spiders.discovery.links import skip_reason
+from spiders.discovery.sitemaps import parse_sitemap
+
+FIXTURES = Path(__file__).parent / "fixtures" / "discovery"
+
+
+def test_rss_links_and_permalink_guids() -> None:
+    entries = parse_feed((FIXTURES / "rss.xml").read_bytes(), "https://harbour-gazette.test/feed/")
+    assert [e.url for e in entries] == [
+        "https://harbour-gazette.test/2026/03/14/ferry-timetable/?utm_source=rss&utm_medium=rss",
+        "https://harbour-gazette.test/2026/03/13/only-guid/",
+    ]
+    assert entries[0].title == "Ferry timetable changes from Monday"
+    assert entries[0].published == "Sat, 14 Mar 2026 09:30:00 +0000"
+
+
+def test_atom_alternate_links_resolved_against_the_feed() -> None:
+    entries = parse_feed((FIXTURES / "atom.xml").read_bytes(), "https://northwind.test/feed.atom")
+    assert [e.url for e in entries] == ["https://northwind.test/news/wind-farm-approved"]
+    assert entries[0].published == "2026-03-14T08:00:00+01:00"
+
+
+def test_html_is_not_a_feed() -> None:
+    assert parse_feed(b"<html><body><p>hello</p></body></html>", "https://x.test/") == []
+    assert parse_feed(b"\x00\x01binary", "https://x.test/") == []
+
+
+def test_google_news_sitemap_keeps_title_and_date_newest_first() -> None:
+    sitemap = parse_sitemap((FIXTURES / "news-sitemap.xml").read_bytes(), "https://northwind.test/")
+    assert not sitemap.is_index
+    first = sitemap.entries[0]
+    assert first.url == "https://northwind.test/news/wind-farm-approved"
+    assert first.news_title == "Wind farm approved"
+    assert first.news_published == "2026-03-14T08:00:00+01:00"
+    assert len(sitemap.entries) == 2
+
+
+def test_sitemap_index_gzipped() -> None:
+    body = gzip.compress((FIXTURES / "sitemap-index.xml").read_bytes())
+    sitemap = parse_sitemap(body, "https://mekong-ledger.test/sitemap.xml")
+    assert sitemap.is_index
+    assert {e.url for e in sitemap.entries} == {
+        "https://mekong-ledger.test/sitemap-articles.xml.gz",
+        "https://mekong-ledger.test/sitemap-pages.xml",
+    }
+
+
+def test_broken_sitemap_is_empty_not_an_exception() -> None:
+    assert parse_sitemap(b"<urlset><url><loc>", "https://x.test/").entries == []
+    assert parse_sitemap(b"\x1f\x8bnot really gzip", "https://x.test/").entries == []
+
+
+def test_feeds_announced_by_link_alternate() -> None:
+    links = [
+        ("alternate", "application/rss+xml", "/feed/"),
+        ("alternate", "text/html", "/fr/"),
+        ("stylesheet", "text/css", "/s.css"),
+        ("alternate", "application/atom+xml", "https://x.test/feed.atom"),
+    ]
+    assert feeds_announced(links, "https://x.test/news/") == [
+        "https://x.test/feed/",
+        "https://x.test/feed.atom",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("https://x.test/2026/03/14/story-slug/", None),
+        ("https://x.test/page/2/", None),
+        ("https://x.test/page/6/", "pagination beyond limit"),
+        ("https://x.test/news?page=40", "pagination beyond limit"),
+        ("https://x.test/archive?date=2026-03-14", "calendar"),
+        ("https://x.test/events?day=20260314", "calendar"),
+        ("https://x.test/section/world?sort=newest", "facet"),
+        ("https://x.test/a?b=1&c=2&d=3&e=4", "too many query parameters"),
+        ("https://x.test/wp-login.php", "utility page"),
+        ("https://x.test/a/b/a/b/a/b/a/b", "repeating path"),
+        ("https://x.test/" + "x" * 500, "url too long"),
+    ],
+)
+def test_link_rules(url: str, reason: str | None) -> None:
+    assert skip_reason(url, max_pagination=5) == reason
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("HTTPS://WWW.X.test/a?utm_source=fb&utm_medium=social#comments", "https://www.x.test/a"),
+        ("https://x.test/a?b=2&a=1&fbclid=abc", "https://x.test/a?a=1&b=2"),
+        ("https://x.test:443/a", "https://x.test/a"),
+        ("http://127.0.0.1:8080/news/a?id=3&gclid=z", "http://127.0.0.1:8080/news/a?id=3"),
+        ("https://x.test", "https://x.test/"),
+    ],
+)
+def test_canonical_url(url: str, canonical: str) -> None:
+    assert canonical_url(url) == canonical
+
+
+def test_site_of_drops_www_keeps_port() -> None:
+    assert site_of("https://www.example-news.test/a") == "example-news.test"
+    assert site_of("http://127.0.0.1:8123/") == "127.0.0.1:8123"
