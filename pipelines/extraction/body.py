@@ -9,7 +9,7 @@ import lxml.html
 
 from pipelines.extraction.blocks import Block, text_blocks
 from pipelines.extraction.clean import positive_hint
-from pipelines.extraction.text import same_text
+from pipelines.extraction.text import same_text, words
 
 # How much a character of link or fragment text costs a container, against one of prose.
 _BAD_WEIGHT = 1.2
@@ -46,6 +46,8 @@ class BodyResult:
 def _weights(block: Block) -> tuple[float, float]:
     """(good, bad) characters a block adds to each container that holds it."""
     size = len(block.text)
+    if block.is_heading:
+        return 0.0, float(block.link_chars)
     if block.link_density > 0.5 or size < 25:
         return 0.0, float(block.link_chars or size)
     good = size - block.link_chars
@@ -75,6 +77,22 @@ def best_container(blocks: list[Block], root: lxml.html.HtmlElement) -> lxml.htm
             value *= 1.05
         if value >= best_score:
             best, best_score = el, value
+    return _narrow(best, score, best_score)
+
+
+# A child holding this share of its parent's score is the tighter, better container.
+NARROW_SHARE = 0.85
+
+
+def _narrow(
+    best: lxml.html.HtmlElement, score: dict[lxml.html.HtmlElement, float], best_score: float
+) -> lxml.html.HtmlElement:
+    """Walk down into the child that holds nearly all of the container's score."""
+    while best_score > 0:
+        child = max(best, key=lambda c: score.get(c, float("-inf")), default=None)
+        if child is None or score.get(child, float("-inf")) < NARROW_SHARE * best_score:
+            return best
+        best, best_score = child, score[child]
     return best
 
 
@@ -95,10 +113,90 @@ def _drop_reason(block: Block, headline: str | None, seen: set[str]) -> str | No
     return None
 
 
+def _main_parent(kept: list[Block]) -> lxml.html.HtmlElement | None:
+    """The element whose child paragraphs hold most of the kept text: the body proper."""
+    mass: dict[lxml.html.HtmlElement, int] = {}
+    for block in kept:
+        parent = block.element.getparent()
+        if parent is not None and not block.is_heading:
+            mass[parent] = mass.get(parent, 0) + len(block.text)
+    return max(mass, key=lambda el: mass[el]) if mass else None
+
+
+def _lead_in_reason(block: Block, description: str | None) -> str | None:
+    """Standfirst, byline and dateline lines that sit above the body proper."""
+    if description and _same_start(block.text, description):
+        return "standfirst (repeats the description)"
+    if len(block.text) < 100 and not _SENTENCE_END.search(block.text):
+        return "byline or dateline above the body"
+    return None
+
+
+def _same_start(text: str, description: str) -> bool:
+    a, b = words(text.lower()), words(description.lower())
+    n = min(len(a), len(b))
+    return n >= 5 and a[:n] == b[:n]
+
+
+def trim_lead_in(
+    kept: list[Block], description: str | None, decisions: list[Decision]
+) -> list[Block]:
+    """Drop the header material kept above the first paragraph of the body proper."""
+    main = _main_parent(kept)
+    if main is None:
+        return kept
+    first = next(
+        (i for i, b in enumerate(kept) if b.element.getparent() is main or main in b.element.iterancestors()),
+        0,
+    )
+    trimmed = []
+    for i, block in enumerate(kept):
+        reason = _lead_in_reason(block, description) if i < first else None
+        if reason is None:
+            trimmed.append(block)
+        else:
+            decisions.append(Decision(False, reason, block.text))
+    return trimmed
+
+
+_TAIL = re.compile(
+    r"^(?:(?:additional )?reporting by|editing by|writing by|compiled by|contact (?:us|the)|"
+    r"follow (?:us|\w+ on)|copyright|©|\(c\)|all rights reserved|letters to the editor|"
+    r"sign up|subscribe|read more|related|more:|see also|the views expressed)",
+    re.I,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _tail_reason(block: Block) -> str | None:
+    if block.is_heading:
+        return "heading at the end"
+    if _TAIL.match(block.text) or (_EMAIL.search(block.text) and len(block.text) < 250):
+        return "credits, contact or copyright line at the end"
+    if len(block.text) < 80 and not _SENTENCE_END.search(block.text):
+        return "fragment at the end"
+    return None
+
+
+def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
+    """Drop headings that head nothing, and the credit/contact lines that end a story."""
+    result: list[Block] = []
+    for i, block in enumerate(kept):
+        following = kept[i + 1] if i + 1 < len(kept) else None
+        if block.is_heading and (following is None or following.is_heading):
+            decisions.append(Decision(False, "heading with no paragraph under it", block.text))
+        else:
+            result.append(block)
+    while result and (reason := _tail_reason(result[-1])):
+        decisions.append(Decision(False, reason, result.pop().text))
+    return result
+
+
 def extract_body(
     root: lxml.html.HtmlElement,
     headline: str | None,
     skip: set[lxml.html.HtmlElement],
+    description: str | None = None,
 ) -> BodyResult:
     """Paragraphs of the best container, minus captions (skip), duplicates and fragments."""
     blocks = [b for b in text_blocks(root) if b.element not in skip]
@@ -107,14 +205,20 @@ def extract_body(
     container = best_container(blocks, root)
     result = BodyResult(container=container)
     seen: set[str] = set()
+    kept: list[Block] = []
     for block in blocks:
         inside = block.element is container or container in block.element.iterancestors()
         if not inside:
             result.decisions.append(Decision(False, "outside the article container", block.text))
             continue
         reason = _drop_reason(block, headline, seen)
-        result.decisions.append(Decision(reason is None, reason or "kept", block.text))
         if reason is None:
             seen.add(block.text)
-            result.paragraphs.append(block.text)
+            kept.append(block)
+        else:
+            result.decisions.append(Decision(False, reason, block.text))
+    kept = trim_lead_in(kept, description, result.decisions)
+    kept = trim_edges(kept, result.decisions)
+    result.decisions.extend(Decision(True, "kept", b.text) for b in kept)
+    result.paragraphs = [b.text for b in kept]
     return result

@@ -18,6 +18,8 @@ _CREDIT_CLASS = re.compile(
     r"credit|copyright|photographer|attribution|image-?source|photo-?source|byline|author|source",
     re.I,
 )
+# Gallery slide counters ("1 / 3", "2 of 12") that precede a caption.
+_COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*")
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-full-src", "src")
 
 
@@ -88,17 +90,28 @@ def _small_frame(frame: lxml.html.HtmlElement, caption: lxml.html.HtmlElement) -
 def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
     """Caption text and credit: from a credit-classed child if any, else from the text."""
     credit_parts = []
-    for child in text_el.iterdescendants():
+    for child in list(text_el.iterdescendants()):
+        if child.getparent() is None or text_el not in child.iterancestors():
+            continue  # inside a credit element already taken
         if child.tag in {"span", "small", "cite", "em", "p", "div", "i", "b"} and (
             _CREDIT_CLASS.search(_classes(child)) or child.tag in {"small", "cite"}
         ):
             credit_parts.append(normalize(child.text_content()))
             child.drop_tree()
-    text = normalize(text_el.text_content())
+    text = _COUNTER.sub("", normalize(text_el.text_content()))
     credit = normalize(" ".join(credit_parts)) or None
     if credit is None:
         return split_credit(text)
     return text, split_credit(credit)[1] or credit
+
+
+def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:
+    """A credit printed in the figure but outside the caption ("Image source, Getty Images")."""
+    rest = normalize(holder.element.text_content()).replace(caption_text, " ")
+    rest = normalize(rest)
+    if not rest or len(rest) > 100:
+        return None
+    return split_credit(rest)[1] or rest
 
 
 def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Caption]:
@@ -108,12 +121,30 @@ def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Cap
     for holder in holders:
         img = holder.element.find(".//img")
         alt = normalize(img.get("alt")) if img is not None else ""
+        raw = normalize(holder.text_element.text_content())
         caption, credit = _split(holder.text_element)
+        if credit is None and holder.element is not holder.text_element:
+            credit = _credit_beside(holder, raw)
         if not caption and not credit or caption in seen:
             continue
         seen.add(caption)
         captions.append(Caption(caption, credit, image_url(img, base), alt or None))
     return captions
+
+
+def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str]) -> list[Caption]:
+    """DOM captions plus the JSON-LD ones the DOM lacks, placed where their image appears."""
+    known_text = {c.caption for c in dom}
+    known_urls = {c.image_url for c in dom if c.image_url}
+    extra = [c for c in ld if c.caption not in known_text and c.image_url not in known_urls]
+    if not extra:
+        return dom
+
+    def position(caption: Caption) -> int:
+        url = caption.image_url
+        return order.index(url) if url in order else -1
+
+    return sorted([*dom, *extra], key=position)
 
 
 def jsonld_captions(article: dict | None, base: str | None) -> list[Caption]:

@@ -24,7 +24,8 @@ _STRONG = re.compile(
     r"newsletters?|subscri\w+|signup|paywall|registration|"
     r"popular|most[-_]?(?:viewed|read|popular|shared|commented)|mostviewed|mostread|trending|"
     r"related\w*|recommend\w*|more[-_]?(?:stories|news|articles|from)|read[-_]?more|"
-    r"share\w*|sharing|social\w*|sidebar\w*"
+    r"share\w*|sharing|social\w*|sidebar\w*|donate|donation|membership|support-us|"
+    r"contributions?|top[-_]?stories|further[-_]?reading|see[-_]?also|more[-_]?on"
     r")(?:$|[\s_-])",
     re.I,
 )
@@ -35,8 +36,9 @@ _WEAK = re.compile(
     re.I,
 )
 _HIDDEN_CLASS = re.compile(
-    r"(?:^|\s)(?:hidden|hide|d-none|visually[-_]?hidden|sr[-_]only|screen[-_]?reader[-_]?\w*|"
-    r"offscreen|element-invisible)(?:$|\s)",
+    r"(?:^|\s)(?:hidden|hide|d-none|invisible)(?:$|\s)|"
+    r"(?:^|[\s_-])(?:visually[-_]?hidden|sr[-_]only|screen[-_]?reader[-_]?only|offscreen|"
+    r"element[-_]invisible|cloned|clone|slide[-_]duplicate)(?:$|[\s_-])",
     re.I,
 )
 # Words that mark the article itself.
@@ -51,13 +53,20 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _KEEP_ANYWAY = {"html", "body", "article", "main"}
 
 
+_HINT_ATTRS = ("class", "id", "data-component", "data-testid", "data-module", "data-gu-name")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def hint(el: lxml.html.HtmlElement) -> str:
-    """The class and id words of an element, the strings sites name their blocks with."""
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    """The class, id and component names of an element, camelCase split: "EmailSignup" ->
+    "Email-Signup", the words sites name their blocks with."""
+    words = " ".join(el.get(attr) or "" for attr in _HINT_ATTRS).strip()
+    return _CAMEL.sub("-", words) if words else ""
 
 
 def is_hidden(el: lxml.html.HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    # aria-hidden is not enough: carousels mark every slide but the current one with it.
+    if el.get("hidden") is not None:
         return True
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
@@ -84,7 +93,7 @@ def boilerplate_reason(el: lxml.html.HtmlElement) -> str | None:
         return f"<{tag}>"
     if tag in _KEEP_ANYWAY:
         return None
-    if is_hidden(el) or _HIDDEN_CLASS.search(el.get("class") or ""):
+    if is_hidden(el) or _HIDDEN_CLASS.search(_CAMEL.sub("-", el.get("class") or "")):
         return "hidden"
     role = el.get("role")
     if role in {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}:
@@ -122,16 +131,31 @@ def strip_boilerplate(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
     """
     mass = paragraph_mass(root)
     total = max(1, mass.get(root, 0))
-    removed: list[tuple[str, str]] = []
+    removed = _strip_signup_boxes(root)
     for el in list(iter_elements(root)):
         if el is root or el.getparent() is None or root not in el.iterancestors():
             continue
         reason = boilerplate_reason(el)
         if reason is None:
             continue
-        forced = reason.startswith("<") or (reason == "hidden" and el.get("aria-hidden") is None)
+        forced = reason.startswith("<") or reason == "hidden"
         if not forced and mass.get(el, 0) > total * 0.5:
             continue
         removed.append((reason, el.text_content()[:80]))
         el.drop_tree()
+    return removed
+
+
+def _strip_signup_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """An e-mail field marks a newsletter box: remove the largest small block around it."""
+    removed = []
+    for field in root.xpath('.//input[@type="email" or contains(@name, "email")]'):
+        box = None
+        for el in field.iterancestors():
+            if el is root or el.tag in _KEEP_ANYWAY or len(el.text_content()) > 600:
+                break
+            box = el
+        if box is not None and box.getparent() is not None:
+            removed.append(("newsletter box (e-mail field)", box.text_content()[:80]))
+            box.drop_tree()
     return removed

@@ -8,7 +8,13 @@ import lxml.html
 
 from pipelines.extraction.authors import find_authors
 from pipelines.extraction.body import Decision, extract_body
-from pipelines.extraction.captions import extract_captions, find_holders, jsonld_captions
+from pipelines.extraction.captions import (
+    extract_captions,
+    find_holders,
+    image_url,
+    jsonld_captions,
+    merge_jsonld,
+)
 from pipelines.extraction.classify import is_article_page
 from pipelines.extraction.clean import strip_boilerplate
 from pipelines.extraction.dates import find_dates
@@ -53,11 +59,11 @@ def explain(html: str | bytes, url: str | None = None) -> Explanation:
     removed = strip_boilerplate(root)
     holders = find_holders(root)
     in_captions = {el for h in holders for el in h.element.iter()}
-    body = extract_body(root, headline, in_captions)
+    body = extract_body(root, headline, in_captions, meta.description)
     region = _caption_region(body.container, root)
     captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
-    if not captions:
-        captions = jsonld_captions(article_ld, url)
+    images = [image_url(img, url) for img in region.iter("img")]
+    captions = merge_jsonld(captions, jsonld_captions(article_ld, url), images)
     record = Article(
         url=url,
         canonical_url=meta.canonical_url,

@@ -23,9 +23,13 @@ _CAPS = re.compile(
 )
 
 
+# "(AP Photo/Jane Doe)", "(Jane Doe/AFP)" in parentheses at the very end.
+_PARENTHESISED = re.compile(r"\((?P<credit>[^()]{2,80}(?:/|\bphoto\b|\bfoto\b)[^()]{0,80})\)\s*$", re.I)
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption, credit) from a caption's text; credit is None when none is found."""
-    for pattern in (_LABELLED, _AGENCY, _CAPS):
+    for pattern in (_LABELLED, _PARENTHESISED, _AGENCY, _CAPS):
         match = pattern.search(text)
         if not match:
             continue

@@ -53,7 +53,12 @@ def _free_form(text: str) -> datetime | None:
 
 def _from_times(page: Page, words: tuple[str, ...]) -> datetime | None:
     for el in page.tree.iter("time"):
-        marks = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('pubdate') or ''}"
+        parent = el.getparent()
+        marks = " ".join(
+            (el.get("class") or "", el.get("itemprop") or "", el.get("pubdate") or "",
+             parent.get("class") or "" if parent is not None else "",
+             (parent.text or "") if parent is not None else "")
+        )  # fmt: skip
         if words and not any(w in marks.lower() for w in words):
             continue
         found = parse_date(el.get("datetime") or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from pipelines.extraction.page import Page
@@ -34,7 +35,7 @@ def article_object(page: Page) -> dict[str, Any] | None:
 def text_of(value: Any) -> str | None:
     """A plain string from a JSON-LD value that may be a string, a list or a node."""
     if isinstance(value, str):
-        return normalize(value) or None
+        return normalize(html.unescape(value)) or None
     if isinstance(value, list):
         for item in value:
             text = text_of(item)

@@ -21,7 +21,7 @@ class Metadata:
 
 
 def _tags(page: Page, article: dict | None) -> list[str]:
-    raw: list[str] = list(page.meta.get("article:tag", []))
+    raw: list[str] = [t for v in page.meta.get("article:tag", []) for t in v.split(",")]
     keywords = article.get("keywords") if article else None
     if isinstance(keywords, list):
         raw.extend(str(k) for k in keywords)
