@@ -42,7 +42,9 @@ def article_row(article: Article, key: str, prov: Provenance) -> dict:
     }  # fmt: skip
 
 
-def save_article(db: sqlite_utils.Database, article: Article, key: str, prov: Provenance) -> Outcome:
+def save_article(
+    db: sqlite_utils.Database, article: Article, key: str, prov: Provenance
+) -> Outcome:
     """Insert or update the article stored under key (its canonical URL), in one transaction."""
     row = article_row(article, key, prov)
     with db.atomic():

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from archive.crawl import CrawlJob, run_crawl
 from archive.progress import CrawlProgress, summary_table
@@ -91,7 +90,7 @@ def _run(job: CrawlJob, show_progress: bool) -> dict:
 def extract(page: str, url: str | None, show_why: bool) -> None:
     """Print the clean record of one page (a file or an http(s) URL) as JSON.
 
-        news-archive extract page.html --url https://site/2026/03/14/story
+    news-archive extract page.html --url https://site/2026/03/14/story
     """
     html, page_url = read_page_arg(page, url)
     try:
@@ -113,7 +112,7 @@ def extract(page: str, url: str | None, show_why: bool) -> None:
 def search(db: str, query: str, limit: int, as_json: bool) -> None:
     """Full-text search, best matches first, with highlighted snippets.
 
-        news-archive search archive.db "human trafficking"
+    news-archive search archive.db "human trafficking"
     """
     archive = _archive(db, readonly=True)
     hits = search_archive(archive, query, limit=limit, marks=("\x02", "\x03"))
@@ -132,7 +131,7 @@ def search(db: str, query: str, limit: int, as_json: bool) -> None:
 def serve(db: str, host: str, port: int) -> None:
     """Publish the archive with Datasette (read-only, search and facets on).
 
-        news-archive serve archive.db --port 8001
+    news-archive serve archive.db --port 8001
     """
     _archive(db, readonly=True).close()
     _serve(db, host, port)
@@ -156,7 +155,7 @@ def _serve(db: str, host: str, port: int) -> None:
 def stats(db: str, as_json: bool) -> None:
     """Articles per site, the last crawls, and failures by kind.
 
-        news-archive stats archive.db
+    news-archive stats archive.db
     """
     data = archive_stats(_archive(db, readonly=True))
     if as_json:
@@ -172,7 +171,7 @@ def stats(db: str, as_json: bool) -> None:
 def demo(db: str, port: int, serve: bool) -> None:
     """Serve the bundled demo news sites on 127.0.0.1, crawl them into DB, publish with Datasette.
 
-        news-archive demo --db demo.db
+    news-archive demo --db demo.db
     """
     from archive.demo import DemoSites
 

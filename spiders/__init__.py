@@ -1,1 +1,1 @@
-"""Scrapy project module: the news spider and the discovery of article URLs (no parsing of content)."""
+"""Scrapy project module: the news spider and article discovery (no content parsing)."""

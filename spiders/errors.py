@@ -16,7 +16,9 @@ def failure_kind(failure: Failure) -> str:
         return "dns"
     if failure.check(net.ConnectionRefusedError):
         return "refused"
-    if failure.check(net.ConnectionLost, net.ConnectionDone, net.ConnectError, ResponseNeverReceived):
+    if failure.check(
+        net.ConnectionLost, net.ConnectionDone, net.ConnectError, ResponseNeverReceived
+    ):
         return "connection"
     if failure.check(IgnoreRequest):
         return "ignored"

@@ -1,4 +1,4 @@
-"""The generic news spider: finds articles through feeds, sitemaps and section pages, fetches them."""
+"""The generic news spider: finds articles through feeds, sitemaps and section pages."""
 
 from __future__ import annotations
 
@@ -83,8 +83,8 @@ class NewsSpider(scrapy.Spider):
         if response.status != 200 or not _is_html(response):
             return
         announced = feeds_announced(
-            [(l.attrib.get("rel", ""), l.attrib.get("type", ""), l.attrib.get("href", ""))
-             for l in response.css("link[rel][type][href]")],
+            [(link.attrib.get("rel", ""), link.attrib.get("type", ""), link.attrib.get("href", ""))
+             for link in response.css("link[rel][type][href]")],
             response.url,
         )  # fmt: skip
         for url in announced:
@@ -131,8 +131,13 @@ class NewsSpider(scrapy.Spider):
             if sitemap.is_index:
                 yield self._request(entry.url, self.parse_sitemap, "sitemap")
             else:
-                yield self._request(entry.url, self.parse_page, "sitemap",
-                                    title=entry.news_title, published=entry.news_published)
+                yield self._request(
+                    entry.url,
+                    self.parse_page,
+                    "sitemap",
+                    title=entry.news_title,
+                    published=entry.news_published,
+                )
 
     def on_error(self, failure: Failure) -> Iterator[FailureItem]:
         request = failure.request  # type: ignore[attr-defined]

@@ -43,8 +43,25 @@ def test_headline_weighs_more_than_body(db) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['"', 'a"b', "(((", "NOT", "AND OR NOT", "x* : ^", "body:text", "-minus", "co-operation",
-     "'apostrophe'", "NEAR(a b)", "{col}", "***", "", "   ", "über ünïcödé", "100%"],
+    [
+        '"',
+        'a"b',
+        "(((",
+        "NOT",
+        "AND OR NOT",
+        "x* : ^",
+        "body:text",
+        "-minus",
+        "co-operation",
+        "'apostrophe'",
+        "NEAR(a b)",
+        "{col}",
+        "***",
+        "",
+        "   ",
+        "über ünïcödé",
+        "100%",
+    ],
 )
 def test_punctuation_never_raises(db, query: str) -> None:
     assert isinstance(search(db, query), list)

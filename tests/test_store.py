@@ -32,7 +32,11 @@ def test_open_archive_creates_schema_in_wal_mode(tmp_path: Path) -> None:
         db.table_names()
     )
     assert "articles_fts" in db.table_names()
-    assert {t.name for t in db["articles"].triggers} >= {"articles_ai", "articles_ad", "articles_au"}
+    assert {t.name for t in db["articles"].triggers} >= {
+        "articles_ai",
+        "articles_ad",
+        "articles_au",
+    }
 
 
 def test_migrations_apply_once(tmp_path: Path) -> None:
@@ -116,7 +120,9 @@ def test_read_only_flag_is_respected_even_for_root(tmp_path: Path, monkeypatch) 
     path = tmp_path / "a.db"
     open_archive(path).close()
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == path else real_access(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if Path(p) == path else real_access(p, mode)
+    )
     with pytest.raises(ArchiveError, match="read-only"):
         open_archive(path)
 

@@ -9,16 +9,34 @@ from pipelines.extraction.page import Page
 from pipelines.extraction.text import normalize
 
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|от|作者|written by|words by)[\s:]+", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|、|·)\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|、|·)\s*", re.I
+)
 _JOB = re.compile(
     r"\b(?:staff|reporter|correspondent|editor|writer|journalist|contributor|columnist|"
     r"bureau|chief|senior|desk|team|newsroom|news|online|digital|updated|published|"
     r"photographer|analyst|producer|intern|special to)\b",
     re.I,
 )
-_AGENCIES = frozenset("reuters ap afp associated press dpa bloomberg xinhua efe ani pti".split())
+_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+")
+_AGENCIES = frozenset(
+    [
+        "reuters",
+        "ap",
+        "afp",
+        "associated",
+        "press",
+        "dpa",
+        "bloomberg",
+        "xinhua",
+        "efe",
+        "ani",
+        "pti",
+    ]
+)
 _BYLINE_SELECTORS = (
     '//*[@rel="author"]',
+    '//*[contains(@data-testid, "contributor") or contains(@data-testid, "author-name")]',
     '//*[@itemprop="author"]//*[@itemprop="name"]',
     '//*[@itemprop="author"]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " byline ")]',
@@ -31,7 +49,7 @@ def clean_authors(raw: list[str]) -> list[str]:
     """Split and clean byline strings into person names, keeping their first order."""
     names: list[str] = []
     for value in raw:
-        value = _BY.sub("", normalize(value))
+        value = _BY.sub("", _CONTACT.sub(" ", normalize(value)))
         for part in _SPLIT.split(value):
             name = _BY.sub("", part).strip(" .:-–—()")
             if _is_name(name) and name not in names:
@@ -51,8 +69,9 @@ def _is_name(text: str) -> bool:
 
 def find_authors(page: Page, article: dict | None) -> list[str]:
     """Authors from JSON-LD, then author meta tags, then the byline in the page."""
-    if article:
-        names = clean_authors(names_of(article.get("author") or article.get("creator")))
+    people = _people(article.get("author") or article.get("creator")) if article else []
+    if people:
+        names = clean_authors(people)
         if names:
             return names
     meta = [
@@ -71,3 +90,13 @@ def find_authors(page: Page, article: dict | None) -> list[str]:
         if names:
             return names
     return []
+
+
+def _people(value: object) -> list[str]:
+    """Author names from JSON-LD, leaving out organisations (a site credited as its author)."""
+    items = value if isinstance(value, list) else [value]
+    people = [
+        item for item in items
+        if not (isinstance(item, dict) and "Organization" in str(item.get("@type", "")))
+    ]  # fmt: skip
+    return names_of(people)

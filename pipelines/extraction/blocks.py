@@ -10,11 +10,52 @@ from lxml import etree
 from pipelines.extraction.text import normalize
 
 BLOCK_TAGS = frozenset(
-    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dd dt "
-    "blockquote pre table thead tbody tfoot tr td th caption figure figcaption address hr "
-    "center form fieldset details summary body html".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "center",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "body",
+        "html",
+    ]
 )
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
 @dataclass

@@ -51,11 +51,11 @@ def _weights(block: Block) -> tuple[float, float]:
     if block.link_density > 0.5 or size < 25:
         return 0.0, float(block.link_chars or size)
     good = size - block.link_chars
-    if block.tag == "li" or size < 60:
+    if size < 60:
         good *= 0.5
     if not _SENTENCE_END.search(block.text):
         good *= 0.7
-    return good, float(block.link_chars)
+    return good, 0.0  # links inside prose are not held against it
 
 
 def best_container(blocks: list[Block], root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -100,9 +100,9 @@ def _drop_reason(block: Block, headline: str | None, seen: set[str]) -> str | No
     text = block.text
     if headline and same_text(text, headline):
         return "repeats the headline"
-    if text in seen:
-        return "duplicate"
-    if block.link_density > 0.5:
+    if text in seen and len(text) >= 100:
+        return "duplicate"  # a hidden or repeated copy; short lines repeat in real lists
+    if block.link_density > 0.8 or (block.link_density > 0.5 and len(text) < 150):
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
         return "boilerplate phrase"
@@ -146,7 +146,11 @@ def trim_lead_in(
     if main is None:
         return kept
     first = next(
-        (i for i, b in enumerate(kept) if b.element.getparent() is main or main in b.element.iterancestors()),
+        (
+            i
+            for i, b in enumerate(kept)
+            if b.element.getparent() is main or main in b.element.iterancestors()
+        ),
         0,
     )
     trimmed = []
@@ -192,6 +196,14 @@ def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
     return result
 
 
+def _titles_a_figure(heading: lxml.html.HtmlElement, figures: set[lxml.html.HtmlElement]) -> bool:
+    """A heading whose next element is a figure or gallery: "Gallery: building the boat"."""
+    following = heading.getnext()
+    if following is None:
+        return False
+    return following in figures or any(el in figures for el in following.iter("figure", "img"))
+
+
 def extract_body(
     root: lxml.html.HtmlElement,
     headline: str | None,
@@ -207,6 +219,9 @@ def extract_body(
     seen: set[str] = set()
     kept: list[Block] = []
     for block in blocks:
+        if block.is_heading and _titles_a_figure(block.element, skip):
+            result.decisions.append(Decision(False, "title of a gallery or figure", block.text))
+            continue
         inside = block.element is container or container in block.element.iterancestors()
         if not inside:
             result.decisions.append(Decision(False, "outside the article container", block.text))

@@ -58,7 +58,7 @@ def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
         if el in taken or any(a in taken for a in el.iterancestors()):
             continue
         is_caption = el.tag == "figcaption" or bool(_CAPTION_CLASS.search(_classes(el)))
-        if not is_caption or el.find(".//p") is not None and el.tag != "figcaption":
+        if not is_caption or (el.find(".//p") is not None and el.tag != "figcaption"):
             continue
         frame = _frame_of(el)
         if frame is None:
@@ -125,7 +125,7 @@ def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Cap
         caption, credit = _split(holder.text_element)
         if credit is None and holder.element is not holder.text_element:
             credit = _credit_beside(holder, raw)
-        if not caption and not credit or caption in seen:
+        if (not caption and not credit) or caption in seen:
             continue
         seen.add(caption)
         captions.append(Caption(caption, credit, image_url(img, base), alt or None))
@@ -158,8 +158,12 @@ def jsonld_captions(article: dict | None, base: str | None) -> list[Caption]:
         text = text_of(item.get("caption") or item.get("description"))
         if not text:
             continue
-        credit = text_of(item.get("creditText") or item.get("copyrightHolder") or item.get("author"))
+        credit = text_of(
+            item.get("creditText") or item.get("copyrightHolder") or item.get("author")
+        )
         caption, found = split_credit(text)
         url = url_of(item)
-        captions.append(Caption(caption, credit or found, urljoin(base or "", url) if url else None))
+        captions.append(
+            Caption(caption, credit or found, urljoin(base or "", url) if url else None)
+        )
     return captions

@@ -9,8 +9,17 @@ from pipelines.extraction.jsonld import types_of
 from pipelines.extraction.page import Page
 
 _LISTING_TYPES = frozenset(
-    "WebSite CollectionPage AboutPage ContactPage SearchResultsPage ItemList ProfilePage "
-    "FAQPage QAPage".split()
+    [
+        "WebSite",
+        "CollectionPage",
+        "AboutPage",
+        "ContactPage",
+        "SearchResultsPage",
+        "ItemList",
+        "ProfilePage",
+        "FAQPage",
+        "QAPage",
+    ]
 )
 _LISTING_PATH = re.compile(
     r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:tags?|topics?|category|categories|section|sections|author|"

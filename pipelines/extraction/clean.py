@@ -131,7 +131,7 @@ def strip_boilerplate(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
     """
     mass = paragraph_mass(root)
     total = max(1, mass.get(root, 0))
-    removed = _strip_signup_boxes(root)
+    removed = _strip_signup_boxes(root) + _strip_link_cards(root)
     for el in list(iter_elements(root)):
         if el is root or el.getparent() is None or root not in el.iterancestors():
             continue
@@ -158,4 +158,20 @@ def _strip_signup_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
         if box is not None and box.getparent() is not None:
             removed.append(("newsletter box (e-mail field)", box.text_content()[:80]))
             box.drop_tree()
+    return removed
+
+
+def _strip_link_cards(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """Hover cards nested in a paragraph (a name's "more stories" popup): all links, no prose."""
+    removed = []
+    for p in root.iter("p"):
+        for el in reversed(list(p.iterdescendants("span", "div"))):
+            links = el.findall(".//a")
+            if len(links) < 3 or el.getparent() is None:
+                continue
+            text = len(el.text_content().strip())
+            linked = sum(len(a.text_content().strip()) for a in links)
+            if text and linked / text > 0.8:
+                removed.append(("link card inside a paragraph", el.text_content()[:80]))
+                el.drop_tree()
     return removed

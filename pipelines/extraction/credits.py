@@ -11,11 +11,15 @@ _LABELLED = re.compile(
     r"\s*(?P<credit>[^()\[\]]{2,120}?)[\s)\]]*$",
     re.I,
 )
-# "Jane Doe/AFP via Getty Images", "REUTERS/Jane Doe" as the last sentence.
+_AGENCY_NAMES = (
+    r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|EPA-EFE|Xinhua|Bloomberg|Shutterstock|Alamy|"
+    r"AAP|ANP|DPA|dpa|PA|PA Wire|Kyodo|Yonhap|[A-Z][\w-]+ Images|\w+ Press)"
+)
+# "Jane Doe/AFP via Getty Images" or "REUTERS/Jane Doe" as the caption's last sentence.
 _AGENCY = re.compile(
-    r"(?:^|(?<=[.!?”\"]\s))(?P<credit>[^.!?]{0,80}?(?:/|\bvia\s)[^.!?]{0,80}?"
-    r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|Xinhua|Bloomberg|Shutterstock|Alamy|"
-    r"[A-Z][\w-]+ Images|Press)[^.!?]{0,40})\s*$"
+    r"(?:^|(?<=[.!?”\"]\s))(?P<credit>(?:[^.!?/]{0,60}/\s*)?"
+    + _AGENCY_NAMES
+    + r"(?:\s*/\s*[^.!?/]{2,60})?(?:\s+via\s+[^.!?]{2,40})?)\s*$"
 )
 # A trailing run of capitalised words after the last sentence: the print-style credit.
 _CAPS = re.compile(
@@ -24,7 +28,9 @@ _CAPS = re.compile(
 
 
 # "(AP Photo/Jane Doe)", "(Jane Doe/AFP)" in parentheses at the very end.
-_PARENTHESISED = re.compile(r"\((?P<credit>[^()]{2,80}(?:/|\bphoto\b|\bfoto\b)[^()]{0,80})\)\s*$", re.I)
+_PARENTHESISED = re.compile(
+    r"\((?P<credit>[^()]{2,80}(?:/|\bphoto\b|\bfoto\b)[^()]{0,80})\)\s*$", re.I
+)
 
 
 def split_credit(text: str) -> tuple[str, str | None]:

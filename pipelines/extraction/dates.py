@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 _PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "article.published",
     "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
-    "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
+    "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
 )  # fmt: skip
 _MODIFIED_META = (
     "article:modified_time", "og:updated_time", "datemodified", "article.updated",
@@ -82,7 +83,9 @@ def find_dates(page: Page, article: dict | None) -> tuple[datetime | None, datet
     """(published, modified), each from the most authoritative source that has it."""
     published = parse_date(article.get("datePublished")) if article else None
     published = published or _first_meta(page, _PUBLISHED_META)
-    published = published or _from_times(page, ("publish", "pubdate", "datepublished", "entry-date"))
+    published = published or _from_times(
+        page, ("publish", "pubdate", "datepublished", "entry-date")
+    )
     published = published or _from_times(page, ())
     published = published or url_date(page.url)
     modified = parse_date(article.get("dateModified")) if article else None

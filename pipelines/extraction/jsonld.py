@@ -9,9 +9,23 @@ from pipelines.extraction.page import Page
 from pipelines.extraction.text import normalize
 
 ARTICLE_TYPES = frozenset(
-    "Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
-    "ReviewNewsArticle BackgroundNewsArticle AskPublicModelNewsArticle LiveBlogPosting "
-    "SatiricalArticle Report TechArticle ScholarlyArticle SocialMediaPosting".split()
+    [
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReviewNewsArticle",
+        "BackgroundNewsArticle",
+        "AskPublicModelNewsArticle",
+        "LiveBlogPosting",
+        "SatiricalArticle",
+        "Report",
+        "TechArticle",
+        "ScholarlyArticle",
+        "SocialMediaPosting",
+    ]
 )
 
 
@@ -27,7 +41,12 @@ def article_object(page: Page) -> dict[str, Any] | None:
     headlines = {text_of(item.get("headline")) for item in found}
     if len(headlines) > 1:
         # A front page lists many articles: only one that names this page's URL is its own.
-        own = [item for item in found if page.url and page.url in (url_of(item.get("url")), url_of(item.get("mainEntityOfPage")))]
+        own = [
+            item
+            for item in found
+            if page.url
+            and page.url in (url_of(item.get("url")), url_of(item.get("mainEntityOfPage")))
+        ]
         found = own
     return max(found, key=len) if found else None
 

@@ -31,11 +31,31 @@ def _tags(page: Page, article: dict | None) -> list[str]:
         for name in ("news_keywords", "keywords"):
             for value in page.meta.get(name, []):
                 raw.extend(value.split(","))
+    if not raw:
+        raw = _tag_links(page)
     tags: list[str] = []
     for tag in (normalize(t) for t in raw):
         if tag and tag not in tags and len(tag) < 80:
             tags.append(tag)
     return tags
+
+
+_TAG_LINKS = (
+    '//a[contains(concat(" ", normalize-space(@rel), " "), " tag ")]'
+    '|//*[contains(@class, "tags") or contains(@class, "tag-list")]'
+    '//a[contains(@href, "/tag/") or contains(@href, "/tags/") or contains(@href, "/topic")]'
+)
+
+
+def _tag_links(page: Page) -> list[str]:
+    """Tags from the article's tag links, when its metadata names none."""
+    found = []
+    for a in page.tree.xpath(_TAG_LINKS):
+        ancestors = {el.tag for el in a.iterancestors()}
+        if ancestors & {"nav", "aside"} or ("footer" in ancestors and "article" not in ancestors):
+            continue  # site menus and tag clouds, not this article's tags
+        found.append(a.text_content())
+    return found[:30]
 
 
 def _canonical(page: Page) -> str | None:

@@ -54,7 +54,9 @@ def _looks_binary(body: bytes) -> bool:
     head = body[:4096]
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
         return True
-    return head.count(b"\x00") > len(head) // 100 + 1 and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return head.count(b"\x00") > len(head) // 100 + 1 and not head.startswith(
+        (b"\xff\xfe", b"\xfe\xff")
+    )
 
 
 def parse_page(html: str | bytes, url: str | None = None) -> Page:

@@ -5,12 +5,33 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-_PAGE_KEYS = frozenset("page p pg paged pagenum pagina seite start offset".split())
+_PAGE_KEYS = frozenset(
+    ["page", "p", "pg", "paged", "pagenum", "pagina", "seite", "start", "offset"]
+)
 _PAGE_PATH = re.compile(r"/(?:page|seite|pagina|p)/(\d+)/?$", re.I)
-_CALENDAR_KEYS = frozenset("date day month year from to since until calendar cal".split())
+_CALENDAR_KEYS = frozenset(
+    ["date", "day", "month", "year", "from", "to", "since", "until", "calendar", "cal"]
+)
 _FACET_KEYS = frozenset(
-    "sort sortby order orderby filter filters view format display print share replytocom "
-    "action output amp outputtype layout".split()
+    [
+        "sort",
+        "sortby",
+        "order",
+        "orderby",
+        "filter",
+        "filters",
+        "view",
+        "format",
+        "display",
+        "print",
+        "share",
+        "replytocom",
+        "action",
+        "output",
+        "amp",
+        "outputtype",
+        "layout",
+    ]
 )
 _SKIP_PATH = re.compile(
     r"/(?:login|logout|signin|sign-in|signup|register|account|my-account|subscribe|cart|checkout|"
