@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import click
 from rich.console import Console
 
-from archive.crawl import CrawlJob, run_crawl
+from archive.crawl import ConfigError, CrawlJob, run_crawl
 from archive.progress import CrawlProgress, summary_table
 from archive.publish import serve_args, write_metadata
 from archive.report import archive_stats
@@ -31,6 +31,16 @@ def _http_url(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
         if parts.scheme not in {"http", "https"} or not parts.netloc:
             raise click.BadParameter(f"{value!r} is not an http(s) URL")
     return list(values)
+
+
+def _setting(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
+    pairs = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip().isupper():
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE (e.g. DOWNLOAD_TIMEOUT=10)")
+        pairs[name.strip()] = setting
+    return pairs
 
 
 def _archive(path: str, readonly: bool = False):
@@ -54,9 +64,13 @@ def cli() -> None:
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after N pages.")
 @click.option("--depth", type=click.IntRange(min=0), help="Link depth to follow (default 3).")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to a site.")
+@click.option(
+    "-s", "--set", "overrides", multiple=True, callback=_setting, metavar="NAME=VALUE",
+    help="Override a Scrapy or ARCHIVE_* setting (repeatable).",
+)  # fmt: skip
 @click.option("-v", "--verbose", count=True, help="Show Scrapy's log (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display, errors only.")
-def crawl(urls, feeds, sitemaps, db, max_pages, depth, delay, verbose, quiet) -> None:
+def crawl(urls, feeds, sitemaps, db, max_pages, depth, delay, overrides, verbose, quiet) -> None:
     """Crawl news sites into the archive DB.
 
     Start from home or section pages (URLS), feeds and sitemaps; robots.txt sitemaps and
@@ -67,7 +81,7 @@ def crawl(urls, feeds, sitemaps, db, max_pages, depth, delay, verbose, quiet) ->
     if not (urls or feeds or sitemaps):
         raise click.UsageError("give at least one URL, --feed or --sitemap to crawl")
     level = "DEBUG" if verbose > 1 else "INFO" if verbose else "ERROR" if quiet else "WARNING"
-    job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, log_level=level)
+    job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, level, overrides)
     stats = _run(job, show_progress=not quiet and not verbose)
     if not quiet:
         console.print(summary_table(stats))
@@ -79,7 +93,7 @@ def _run(job: CrawlJob, show_progress: bool) -> dict:
             return run_crawl(job)
         with CrawlProgress(console) as progress:
             return run_crawl(job, on_tick=progress.tick)
-    except ArchiveError as error:
+    except (ArchiveError, ConfigError) as error:
         raise click.ClickException(str(error)) from error
 
 

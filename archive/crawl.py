@@ -45,6 +45,31 @@ def job_settings(job: CrawlJob) -> Settings:
     return settings
 
 
+class ConfigError(ValueError):
+    """A setting has a value the crawl cannot use."""
+
+
+_NUMERIC = {
+    "ARCHIVE_MAX_PAGINATION": "getint", "ARCHIVE_MIN_WORDS": "getint", "DEPTH_LIMIT": "getint",
+    "CLOSESPIDER_PAGECOUNT": "getint", "DOWNLOAD_DELAY": "getfloat", "DOWNLOAD_TIMEOUT": "getfloat",
+    "CONCURRENT_REQUESTS": "getint", "CONCURRENT_REQUESTS_PER_DOMAIN": "getint",
+    "DOWNLOAD_MAXSIZE": "getint", "RETRY_TIMES": "getint", "AUTOTHROTTLE_ENABLED": "getbool",
+    "ROBOTSTXT_OBEY": "getbool", "ARCHIVE_KEEP_CAPTURES": "getbool",
+    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool",
+}  # fmt: skip
+
+
+def check_settings(settings: Settings) -> None:
+    """Read every setting we rely on once, so a bad value fails here with its name."""
+    for name, getter in _NUMERIC.items():
+        try:
+            value = getattr(settings, getter)(name)
+        except ValueError as error:
+            raise ConfigError(f"setting {name}={settings.get(name)!r} is not valid") from error
+        if getter != "getbool" and value < 0:
+            raise ConfigError(f"setting {name}={value!r} must not be negative")
+
+
 def run_crawl(
     job: CrawlJob, on_tick: Callable[[dict[str, Any]], None] | None = None
 ) -> dict[str, Any]:
@@ -53,7 +78,9 @@ def run_crawl(
     Scrapy's reactor cannot restart: call this once per process.
     """
     open_archive(job.db).close()  # fail fast, with a clear error, on an unusable archive
-    process = CrawlerProcess(job_settings(job))
+    settings = job_settings(job)
+    check_settings(settings)
+    process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(job.log_level)
     crawler = process.create_crawler("news")
     args = {"url": job.urls, "feed": job.feeds, "sitemap": job.sitemaps}

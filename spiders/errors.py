@@ -10,8 +10,11 @@ from twisted.web._newclient import ResponseNeverReceived
 
 def failure_kind(failure: Failure) -> str:
     """A short kind: timeout, dns, refused, connection, ignored or the exception's name."""
-    if failure.check(net.TimeoutError, net.TCPTimedOutError):
+    name = failure.type.__name__ if failure.type else ""
+    if failure.check(net.TimeoutError, net.TCPTimedOutError) or "Timeout" in name:
         return "timeout"
+    if "Cancelled" in name and "max size" in failure.getErrorMessage():
+        return "too_large"
     if failure.check(net.DNSLookupError):
         return "dns"
     if failure.check(net.ConnectionRefusedError):
@@ -22,4 +25,4 @@ def failure_kind(failure: Failure) -> str:
         return "connection"
     if failure.check(IgnoreRequest):
         return "ignored"
-    return failure.type.__name__.lower() if failure.type else "unknown"
+    return name.lower() or "unknown"

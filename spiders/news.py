@@ -112,7 +112,6 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[Any]:
         entries = parse_feed(response.body, response.url) if response.status == 200 else []
         if not entries:
-            self.crawler.stats.inc_value("archive/errors/bad_feed")
             yield FailureItem(response.url, "bad_feed", f"HTTP {response.status}, no feed entries",
                               site_of(response.url))  # fmt: skip
             return
@@ -123,7 +122,6 @@ class NewsSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = parse_sitemap(response.body, response.url) if response.status == 200 else None
         if not sitemap or not sitemap.entries:
-            self.crawler.stats.inc_value("archive/errors/bad_sitemap")
             yield FailureItem(response.url, "bad_sitemap", f"HTTP {response.status}, no entries",
                               site_of(response.url))  # fmt: skip
             return
@@ -144,7 +142,6 @@ class NewsSpider(scrapy.Spider):
         kind = failure_kind(failure)
         if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
             return
-        self.crawler.stats.inc_value(f"archive/errors/{kind}")
         yield FailureItem(request.url, kind, failure.getErrorMessage()[:500], site_of(request.url))
 
 

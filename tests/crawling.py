@@ -1,0 +1,23 @@
+"""Run real crawls as the CLI runs them, in a child process (Scrapy's reactor cannot restart)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import sqlite_utils
+
+FAST = ["--delay", "0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0"]
+
+
+def crawl(db: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """`news-archive crawl ARGS --db DB` in a child process; raises if it fails."""
+    command = [sys.executable, "-m", "archive.cli", "crawl", "--db", str(db), "-q", *FAST, *args]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def rows(db: Path, sql: str, params: list | None = None) -> list[dict]:
+    return list(sqlite_utils.Database(db).query(sql, params or []))

@@ -1,0 +1,62 @@
+"""HTTP servers on 127.0.0.1 for crawl tests: a directory of pages, and hostile responses."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+Route = Callable[[], tuple[int, dict[str, str], bytes]]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict[str, Route] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        route = self.routes.get(self.path.split("?", 1)[0])
+        status, headers, body = route() if route else (404, {"Content-Type": "text/html"}, b"")
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the crawler gave up on a slow or huge response: that is the point
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_routes(routes: dict[str, Route]) -> Iterator[str]:
+    """Serve the routes on an ephemeral loopback port; yield the base URL."""
+    handler = type("Handler", (_Handler,), {"routes": routes})
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
+    server = server_class(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def html(body: bytes | str, status: int = 200, charset: str | None = "utf-8") -> Route:
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    kind = f"text/html; charset={charset}" if charset else "text/html"
+    return lambda: (status, {"Content-Type": kind}, data)
+
+
+def slow(seconds: float, body: bytes) -> Route:
+    def route() -> tuple[int, dict[str, str], bytes]:
+        time.sleep(seconds)
+        return 200, {"Content-Type": "text/html"}, body
+
+    return route

@@ -1,0 +1,85 @@
+"""Crawling twice: the same articles stay one row each; an edited article gets a new version;
+a crawl stopped mid-way leaves a consistent archive."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.crawling import FAST, crawl, rows
+from tests.servers import html, serve_routes, slow
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+NAMES = ["seed_phnompenh_post", "lang_german", "caption_guardian_style"]
+
+
+def _site(pages: dict[str, str]) -> dict:
+    home = "".join(f'<p><a href="/news/{name}">{name}</a></p>' for name in pages)
+    routes = {"/": html(f"<html><body>{home}</body></html>")}
+    for name in pages:
+        routes[f"/news/{name}"] = lambda name=name: html(pages[name])()
+    return routes
+
+
+def test_recrawl_updates_rows_and_keeps_versions(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    pages = {n: (PAGES / f"{n}.html").read_text(encoding="utf-8") for n in NAMES}
+    with serve_routes(_site(pages)) as base:
+        crawl(db, f"{base}/", "--depth", "1")
+        first = rows(db, "select url, content_hash from articles order by url")
+        crawl(db, f"{base}/", "--depth", "1")
+        assert rows(db, "select url, content_hash from articles order by url") == first
+        pages["seed_phnompenh_post"] = (
+            pages["seed_phnompenh_post"]
+            .replace("ten years in prison", "ten years in jail")
+            .replace("two problems", "three problems")
+        )
+        crawl(db, f"{base}/", "--depth", "1")
+    assert len(first) == len(NAMES)
+    runs = rows(db, "select articles_new, articles_updated, articles_unchanged from crawls")
+    assert [tuple(r.values()) for r in runs] == [(3, 0, 0), (0, 0, 3), (0, 1, 2)]
+    (seed,) = rows(db, "select * from articles where url like '%seed_phnompenh_post'")
+    assert seed["version"] == 2 and "three problems" in seed["body"]
+    versions = rows(
+        db, "select version, body from article_versions where article_id = ?", [seed["id"]]
+    )
+    assert [v["version"] for v in versions] == [1, 2]
+    assert "two problems" in versions[0]["body"] and "three problems" in versions[1]["body"]
+
+
+def test_interrupted_crawl_leaves_a_consistent_archive(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    seed = (PAGES / "seed_phnompenh_post.html").read_bytes()
+    routes = {f"/news/{i}": slow(0.5, seed) for i in range(60)}
+    routes["/"] = html("".join(f'<a href="/news/{i}">{i}</a> ' for i in range(60)))
+    with serve_routes(routes) as base:
+        command = [sys.executable, "-m", "archive.cli", "crawl", f"{base}/", "--db", str(db),
+                   "-q", "--depth", "1", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]  # fmt: skip
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _count(db, "articles") < 3:
+            time.sleep(0.2)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    (run,) = rows(db, "select * from crawls")
+    assert run["status"] == "stopped" and run["finish_reason"] == "shutdown"
+    stored = _count(db, "articles")
+    assert 3 <= stored < 60
+    assert run["articles_new"] == stored
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def _count(db: Path, table: str) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute(f"select count(*) from {table}").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # the crawl has not created the table yet
