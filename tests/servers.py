@@ -5,16 +5,17 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 Route = Callable[[], tuple[int, dict[str, str], bytes]]
 
 
 class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, Route] = {}
+    routes: ClassVar[dict[str, Route]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         route = self.routes.get(self.path.split("?", 1)[0])
         status, headers, body = route() if route else (404, {"Content-Type": "text/html"}, b"")
         self.send_response(status)
@@ -22,10 +23,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        # The crawler may give up on a slow or huge response: that is the point of those routes.
+        with suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the crawler gave up on a slow or huge response: that is the point
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from tests.crawling import FAST, crawl, rows
@@ -57,8 +58,10 @@ def test_interrupted_crawl_leaves_a_consistent_archive(tmp_path: Path) -> None:
     routes = {f"/news/{i}": slow(0.5, seed) for i in range(60)}
     routes["/"] = html("".join(f'<a href="/news/{i}">{i}</a> ' for i in range(60)))
     with serve_routes(routes) as base:
-        command = [sys.executable, "-m", "archive.cli", "crawl", f"{base}/", "--db", str(db),
-                   "-q", "--depth", "1", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]  # fmt: skip
+        command = [
+            sys.executable, "-m", "archive.cli", "crawl", f"{base}/", "--db", str(db), "-q",
+            "--depth", "1", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2",
+        ]  # fmt: skip
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and _count(db, "articles") < 3:
@@ -71,7 +74,7 @@ def test_interrupted_crawl_leaves_a_consistent_archive(tmp_path: Path) -> None:
     stored = _count(db, "articles")
     assert 3 <= stored < 60
     assert run["articles_new"] == stored
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
 
 
@@ -79,7 +82,7 @@ def _count(db: Path, table: str) -> int:
     if not db.exists():
         return 0
     try:
-        with sqlite3.connect(db, timeout=5) as conn:
+        with closing(sqlite3.connect(db, timeout=5)) as conn:
             return conn.execute(f"select count(*) from {table}").fetchone()[0]
     except sqlite3.OperationalError:
         return 0  # the crawl has not created the table yet
