@@ -110,16 +110,20 @@ def iter_elements(root: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement
             yield el
 
 
+_PROSE_TAGS = frozenset(["p", "div", "td", "section", "article", "blockquote", "span", "li", "dd"])
+
+
 def paragraph_mass(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
-    """Characters of <p> text under every element: how much article-like text it holds."""
+    """Characters of prose under every element: text written directly in paragraph-like
+    elements (<p>, or the <div>s some CMSs use as paragraphs), not in links or menus."""
     mass: dict[lxml.html.HtmlElement, int] = {}
-    for p in root.iter("p"):
-        size = len(p.text_content().strip())
+    for el in root.iter(*_PROSE_TAGS):
+        size = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
         if size < 40:
             continue
-        for el in p.iterancestors():
-            mass[el] = mass.get(el, 0) + size
-        mass[p] = mass.get(p, 0) + size
+        mass[el] = mass.get(el, 0) + size
+        for ancestor in el.iterancestors():
+            mass[ancestor] = mass.get(ancestor, 0) + size
     return mass
 
 
