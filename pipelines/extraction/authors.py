@@ -51,12 +51,20 @@ def clean_authors(raw: list[str]) -> list[str]:
     for value in raw:
         value = _BY.sub("", _CONTACT.sub(" ", normalize(value)))
         for part in _SPLIT.split(value):
-            name = _BY.sub("", part).strip(" .:-–—()")
+            name = _TRAILING_TITLE.sub("", _BY.sub("", part)).strip(" .:-–—()")
             if _is_name(name) and name not in names:
                 names.append(name)
     if any(n.lower() not in _AGENCIES for n in names):
         names = [n for n in names if n.lower() not in _AGENCIES]
     return names
+
+
+# Job titles written after a name: "김도윤 기자", "山田太郎記者", "Jane Doe Staff Writer".
+_TRAILING_TITLE = re.compile(
+    r"\s*(?:기자|선임기자|특파원|논설위원|記者|特派員|編集委員|编辑|记者|通讯员|"
+    r"staff writer|staff reporter|reporter|correspondent|redakteur(?:in)?|korrespondent(?:in)?)$",
+    re.I,
+)
 
 
 def _is_name(text: str) -> bool:
@@ -76,8 +84,9 @@ def find_authors(page: Page, article: dict | None) -> list[str]:
             return names
     meta = [
         v
-        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-        for v in page.meta.get(key, [])
+        for key, values in page.meta.items()
+        if key in {"author", "dc.creator", "byl"} or key.endswith((":author", ".author", "-author"))
+        for v in values
         if not v.startswith("http")
     ]
     if meta:

@@ -13,7 +13,9 @@ from pipelines.extraction.text import same_text, words
 
 # How much a character of link or fragment text costs a container, against one of prose.
 _BAD_WEIGHT = 1.2
-_SENTENCE_END = re.compile(r"[.!?…。！？؟।\"”’»)\]:]$")
+# Sentence ends in many scripts: Latin, CJK 。！？, Arabic ؟, Devanagari ।, Khmer ។ ៕,
+# Myanmar ။, Ethiopic ።, Armenian ։, and closing quotes or brackets after them.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।॥។៕။።։\"”’»)\]:」』]$")
 # Whole blocks that are labels or calls to action, never article text.
 _BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
-# "Photo: X", "(Photograph by X)", "Credit: X", "Image source, X", "© X", "Foto: X" at the end.
+# "Photo: X", "(Photograph by X)", "Credit: X", "Image source, X", "© X", "Foto: X", and the
+# same labels in other languages ("撮影：X", "사진=X", "ภาพ: X", "تصوير: X", "Фото: X").
+_LABELS = (
+    r"photo(?:graph)?s?|pictures?|pic|images?|image source|credit|courtesy|source|video|"
+    r"foto|fotos|bild|quelle|crédit|crédito|fotografía|imagen|фото|снимок|"
+    r"撮影|写真|画像|提供|사진|촬영|图|圖|摄影|攝影|来源|ภาพ|รูป|تصوير|صورة|الصورة|צילום|ছবি|फोटो|ảnh|រូបថត|រូបភាព"
+)
 _LABELLED = re.compile(
-    r"[\s(\[]*(?:(?:photo(?:graph)?s?|pictures?|pic|images?|image source|credit|courtesy|"
-    r"source|foto|fotos|bild|quelle|crédit|crédito|video)\s*(?:by|:|,|-|–)|©|\(c\))"
-    r"\s*(?P<credit>[^()\[\]]{2,120}?)[\s)\]]*$",
+    r"[\s(\[（]*(?:(?:" + _LABELS + r")\s*(?:by|:|：|៖|,|=|-|–)|©|\(c\))"
+    r"\s*(?P<credit>[^()\[\]（）]{2,120}?)[\s)\]）]*$",
     re.I,
 )
 _AGENCY_NAMES = (

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-EXTRACTOR_VERSION = "0.1.0"
+from pipelines.extraction.text import count_words
 
-_WORD = re.compile(r"\w+")
+EXTRACTOR_VERSION = "0.1.0"
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(_WORD.findall(self.text))
+        return count_words(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: datetimes as ISO 8601 strings, captions as dicts."""

@@ -25,3 +25,18 @@ def same_text(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
+
+
+# Scripts written without spaces: each character counts as a word when sizing a text.
+_UNSPACED = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+
+
+def count_words(text: str) -> int:
+    """Words in a text, counting characters of unspaced scripts (Chinese, Japanese, Thai,
+    Khmer, Lao, Burmese) one by one."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(WORD.findall(text))
+    return len(WORD.findall(_UNSPACED.sub(" ", text))) + unspaced
