@@ -106,7 +106,7 @@ class NewsSpider(scrapy.Spider):
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         if response.status != 200:
             return
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield self._request(url, self.parse_sitemap, "sitemap")
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
