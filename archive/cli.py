@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -155,10 +156,13 @@ def _serve(db: str, host: str, port: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         metadata = write_metadata(db, Path(tmp) / "metadata.json")
         console.print(f"Datasette: http://{host}:{port}/{Path(db).stem}  (Ctrl-C to stop)")
+        server = subprocess.Popen(serve_args(db, metadata, host, port))
         try:
-            code = subprocess.call(serve_args(db, metadata, host, port))
+            code = server.wait()
         except KeyboardInterrupt:
-            code = 0
+            # Ctrl-C in a terminal reaches Datasette too; a lone SIGINT to us must be passed on.
+            server.send_signal(signal.SIGINT)
+            code = 0 if server.wait(timeout=30) in (0, -signal.SIGINT) else 1
     if code:
         raise click.ClickException(f"datasette exited with status {code}")
 
@@ -187,15 +191,23 @@ def demo(db: str, port: int, serve: bool) -> None:
 
     news-archive demo --db demo.db
     """
-    from archive.demo import DemoSites
+    from archive.demo import PUBLISHERS, DemoSites
 
-    with DemoSites(host="127.0.0.1") as sites:
+    # Fixed ports keep the demo's article URLs (the archive's keys) the same from run to run.
+    sites = DemoSites(host="127.0.0.1", ports=tuple(p.default_port for p in PUBLISHERS))
+    try:
+        sites.start()
+    except OSError as error:
+        raise click.ClickException(f"cannot serve the demo sites: {error}") from error
+    try:
         console.print("Demo sites: " + "  ".join(sites.base_urls))
         job = CrawlJob(db, list(sites.base_urls), delay=0, overrides=_DEMO_SETTINGS)
         stats = _run(job, show_progress=True)
         console.print(summary_table(stats))
         if serve:
             _serve(db, "127.0.0.1", port)
+    finally:
+        sites.stop()
 
 
 # The demo sites are on loopback: no need to be gentle with them.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +83,9 @@ def run_crawl(
     check_settings(settings)
     process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(job.log_level)
+    if job.log_level != "DEBUG" and job.log_level != "INFO":
+        # Each failure is counted, stored and summarised: no need to also shout it line by line.
+        logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
     crawler = process.create_crawler("news")
     args = {"url": job.urls, "feed": job.feeds, "sitemap": job.sitemaps}
     process.crawl(crawler, **args)
@@ -90,5 +94,10 @@ def run_crawl(
 
         ticker = task.LoopingCall(lambda: on_tick(crawler.stats.get_stats()))
         ticker.start(0.5, now=False)
-    process.start()
+    try:
+        process.start()
+    finally:
+        # Scrapy's shutdown handlers outlive the crawl: give Ctrl-C back to the caller.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     return dict(crawler.stats.get_stats())

@@ -57,6 +57,8 @@ class Publisher:
     default_port: int
     tagline: str
     sections: tuple[str, ...]
+    # Prose for the about page: a trap for extractors, it reads like an article but is not one.
+    about: tuple[str, ...]
 
     @property
     def default_base_url(self) -> str:
@@ -95,6 +97,25 @@ class DemoArticle:
     @property
     def section_slug(self) -> str:
         return slugify(self.section)
+
+
+@dataclass(frozen=True)
+class ReaderComment:
+    """A reader comment under a WordPress post: text that must never reach an article body."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Trap:
+    """A URL a crawler must handle with care; `status` is what the site answers if it is fetched."""
+
+    publisher: str
+    kind: str
+    path: str
+    status: int
+    note: str
 
 
 class Page(NamedTuple):

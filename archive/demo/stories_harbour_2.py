@@ -1,12 +1,118 @@
-"""The Harbour Gazette's stories, part 2: fictional news from Port Callow, March 2026."""
+"""The Harbour Gazette's stories, part 2: fictional news from Port Callow, early March 2026."""
 
 from __future__ import annotations
 
 from archive.demo.model import Author, DemoArticle, Image, at, paragraphs
-
-PERMALINK = "/{published:%Y/%m/%d}/{slug}/"
+from archive.demo.stories_harbour_1 import PERMALINK
 
 STORIES = (
+    DemoArticle(
+        publisher="harbour",
+        cms_id=105,
+        slug="callow-rovers-reach-county-cup-semi-final",
+        permalink=PERMALINK,
+        headline="Callow Rovers reach county cup semi-final for first time since 1998",
+        section="Sport",
+        tags=("Football", "Callow Rovers"),
+        authors=(Author("Tom Reed"),),
+        published=at("2026-02-28T21:40:00+00:00"),
+        summary=(
+            "A late header from captain Jamie Trevail settled a tense quarter-final against "
+            "Kestrel Haven Town at the Quay Road ground."
+        ),
+        images=(
+            Image(
+                src="/wp-content/uploads/2026/02/rovers-quarter-final.jpg",
+                alt="Callow Rovers players celebrating a goal in front of the home stand",
+                caption="Rovers players celebrate Jamie Trevail's winning header.",
+                credit="Tom Reed",
+            ),
+        ),
+        body=paragraphs("""
+        Callow Rovers are into the semi-finals of the Westmere Senior Cup for the first time in
+        twenty-eight years after a late header from captain Jamie Trevail beat Kestrel Haven Town
+        2-1 at Quay Road on Saturday. A crowd of 640, the ground's largest of the season, stayed on
+        the pitch long after the final whistle.
+
+        Rovers took the lead midway through the first half when winger Dylan Moyle cut inside and
+        curled a shot into the far corner. Kestrel Haven, who play two divisions higher, dominated
+        possession after the break and equalised from a penalty on seventy minutes after a handball
+        in a crowded goalmouth.
+
+        With extra time looming, Trevail rose above two defenders to meet a corner from substitute
+        Arlo Kitto in the eighty-eighth minute. "I didn't see it go in, I just heard the noise,"
+        said Trevail, a plumber who has played for the club since he was sixteen. "This town has
+        waited a long time for a day like this."
+
+        Manager Sian Polglase praised her side's defending in the second half, singling out
+        goalkeeper Rhys Annear, who made three saves from close range. "We knew we would have to
+        suffer, and we did," she said. "Nobody stopped running."
+
+        The draw for the semi-finals takes place on Monday. Rovers could face holders Westmere
+        Athletic, whom they have not beaten in a competitive match since 2011. The club said it
+        would put up a big screen at Quay Road if the tie is drawn away.
+        """),
+    ),
+    DemoArticle(
+        publisher="harbour",
+        cms_id=106,
+        slug="old-lighthouse-reopens-as-maritime-museum",
+        permalink=PERMALINK,
+        headline="Old lighthouse reopens as maritime museum",
+        section="Culture",
+        tags=("Museums", "Heritage"),
+        authors=(Author("Priya Castell"),),
+        published=at("2026-03-03T10:15:00+00:00"),
+        summary=(
+            "The decommissioned Callow Head light has been turned into a small museum telling the "
+            "stories of the keepers who lived there."
+        ),
+        images=(
+            Image(
+                src="/wp-content/uploads/2026/03/callow-head-lighthouse.jpg",
+                alt="The white tower of Callow Head lighthouse against a grey sky",
+                caption=(
+                    "The Callow Head lighthouse, which was automated in 1989 and switched off in "
+                    "2019."
+                ),
+                credit="Hollis Grange",
+            ),
+            Image(
+                src="/wp-content/uploads/2026/03/lighthouse-lamp-room.jpg",
+                alt="The restored brass lamp inside the lighthouse lantern room",
+                caption="The restored lamp room at the top of the 86 steps.",
+                credit="Callow Head Trust",
+            ),
+        ),
+        body=paragraphs("""
+        The lighthouse that guided ships around Callow Head for more than a century has reopened as
+        a small maritime museum, six years after its light was switched off for the last time.
+        Around three hundred people climbed the eighty-six steps to the lamp room on the opening
+        weekend, with volunteers limiting numbers to twenty at a time.
+
+        The museum is run by the Callow Head Trust, a charity set up by residents when the tower
+        was put up for sale in 2020. It raised £420,000 through donations, a heritage grant and a
+        much-publicised sponsored swim across Linney Bay to buy the building and make it safe for
+        visitors.
+
+        Exhibits focus on the keepers and their families, who lived in the cottages at the foot of
+        the tower until the light was automated in 1989. Logbooks record storms, shipwrecks and, in
+        one entry from 1947, a keeper's complaint that the supply boat had forgotten his tobacco
+        for the third week running.
+
+        "People think of lighthouses as lonely places, but these were households, with children and
+        dogs and arguments about whose turn it was to polish the brass," said Margaret Tonkin, the
+        trust's chair, whose grandfather served at the light in the 1950s.
+
+        The restored lamp, which weighs almost two tonnes, can still be rotated by hand. The trust
+        hopes eventually to light it on special occasions, although it would need permission from
+        the lighthouse authority, which does not want it mistaken for a working light.
+
+        The museum opens from Thursday to Sunday until October. Entry is free for residents of Port
+        Callow and children under twelve, and local school groups can book guided visits on
+        weekdays outside those hours.
+        """),
+    ),
     DemoArticle(
         publisher="harbour",
         cms_id=107,
@@ -17,25 +123,43 @@ STORIES = (
         tags=("High Street", "Retail"),
         authors=(Author("Owen Pryce"),),
         published=at("2026-03-05T08:00:00+00:00"),
-        summary="Nine empty units on Fore Street now have tenants, many of them on three-month leases negotiated by a new council scheme.",
+        summary=(
+            "Nine empty units on Fore Street now have tenants, many of them on three-month leases "
+            "negotiated by a new council scheme."
+        ),
         images=(
             Image(
                 src="/wp-content/uploads/2026/03/fore-street-pop-up.jpg",
                 alt="Shoppers outside a pop-up ceramics shop on Fore Street",
-                caption="A ceramics studio is one of nine pop-up shops that opened on Fore Street this winter.",
+                caption=(
+                    "A ceramics studio is one of nine pop-up shops that opened on Fore Street "
+                    "this winter."
+                ),
                 credit="Owen Pryce",
             ),
         ),
         body=paragraphs("""
-        The number of empty shops on Port Callow's Fore Street has fallen from fourteen to five since November, after the council began brokering short leases between landlords and small traders who would not normally risk a long-term commitment.
+        The number of empty shops on Port Callow's Fore Street has fallen from fourteen to five
+        since November, after the council began brokering short leases between landlords and small
+        traders who would not normally risk a long-term commitment.
 
-        Under the scheme, tenants sign three-month leases at a reduced rent, with the council covering business rates for the first quarter. New arrivals include a ceramics studio, a repair café, a vintage clothing shop and a bookshop that sells only titles by writers from the county.
+        Under the scheme, tenants sign three-month leases at a reduced rent, with the council
+        covering business rates for the first quarter. New arrivals include a ceramics studio, a
+        repair café, a vintage clothing shop and a bookshop that sells only titles by writers from
+        the county.
 
-        Landlords were initially reluctant, according to Gemma Roskilly, the council officer who runs the scheme. "The worry was that a short-term tenant would make it harder to find a long-term one," she said. "What we have found is the opposite. A lit window with people going in and out is the best advertisement a unit can have."
+        Landlords were initially reluctant, according to Gemma Roskilly, the council officer who
+        runs the scheme. "The worry was that a short-term tenant would make it harder to find a
+        long-term one," she said. "What we have found is the opposite. A lit window with people
+        going in and out is the best advertisement a unit can have."
 
-        Two of the pop-up tenants have already signed conventional leases. Ellis Jago, who opened a shop selling refurbished bicycles in December, said the trial period had allowed him to test whether there was enough demand before borrowing money to expand.
+        Two of the pop-up tenants have already signed conventional leases. Ellis Jago, who opened a
+        shop selling refurbished bicycles in December, said the trial period had allowed him to
+        test whether there was enough demand before borrowing money to expand.
 
-        Not every trader is convinced. The chair of the Fore Street traders' association said established businesses had seen little benefit from the new arrivals and called for the council to spend more on parking and street cleaning instead.
+        Not every trader is convinced. The chair of the Fore Street traders' association said
+        established businesses had seen little benefit from the new arrivals and called for the
+        council to spend more on parking and street cleaning instead.
         """),
     ),
     DemoArticle(
@@ -49,142 +173,33 @@ STORIES = (
         authors=(Author("Ana Silva"),),
         published=at("2026-03-08T13:30:00+00:00"),
         modified=at("2026-03-09T09:45:00+00:00"),
-        summary="A diversion is in place between Seacombe and Gull Point after several hundred tonnes of rock fell onto the beach below.",
-        body=paragraphs("""
-        A stretch of the coastal path between Seacombe and Gull Point has been closed after a cliff fall sent several hundred tonnes of rock and earth onto the beach below early on Sunday. Nobody was hurt, but the path now runs within two metres of the new cliff edge in places.
-
-        The fall happened at around 6am, after a week of heavy rain, and was heard by residents in Seacombe nearly a mile away. Coastguards cordoned off the beach beneath the cliff and warned walkers to stay well back from the debris, which they said could continue to move for several days.
-
-        The county council, which maintains the path, has put in place an inland diversion along farm tracks, adding about twenty minutes to the walk. A spokesperson said geologists would assess the site this week but warned that the old route was unlikely to reopen. "In all probability, the path will have to move inland permanently," she said.
-
-        Erosion along this part of the coast has accelerated in recent years. A survey published last year found that the cliffs between Seacombe and Gull Point had retreated by an average of forty centimetres a year since 2015, roughly double the rate recorded in the previous two decades.
-
-        Walkers have been asked to follow the diversion signs and not to climb over fences. The council said anyone who sees cracks opening near the cliff edge should report them immediately.
-        """),
-    ),
-    DemoArticle(
-        publisher="harbour",
-        cms_id=109,
-        slug="every-year-7-pupil-to-learn-to-sail",
-        permalink=PERMALINK,
-        headline="Every Year 7 pupil to learn to sail under new scheme",
-        section="Local News",
-        tags=("Schools", "Sailing"),
-        authors=(Author("Maeve Tarrant"),),
-        published=at("2026-03-10T07:45:00+00:00"),
-        summary="A partnership between Callow Community School and the sailing club will give all 180 first-year pupils a week of lessons on the water.",
-        images=(
-            Image(
-                src="/wp-content/uploads/2026/03/school-sailing.jpg",
-                alt="Children in life jackets rigging small sailing dinghies on a slipway",
-                caption="Pupils rig dinghies at the sailing club during a trial session last summer.",
-                credit="Callow Sailing Club",
-            ),
+        summary=(
+            "A diversion is in place between Seacombe and Gull Point after several hundred tonnes "
+            "of rock fell onto the beach below."
         ),
         body=paragraphs("""
-        Every pupil starting at Callow Community School this September will spend a week learning to sail, under a partnership with the town's sailing club that its organisers believe is the first of its kind in the county.
+        A stretch of the coastal path between Seacombe and Gull Point has been closed after a cliff
+        fall sent several hundred tonnes of rock and earth onto the beach below early on Sunday.
+        Nobody was hurt, but the path now runs within two metres of the new cliff edge in places.
 
-        The scheme, funded by a local charitable trust, will cover the cost of instructors, boats and safety equipment for around 180 pupils a year. Lessons will take place in the sheltered water inside the harbour wall during the summer term, with a trip across the bay at the end of the week for those who want it.
+        The fall happened at around 6am, after a week of heavy rain, and was heard by residents in
+        Seacombe nearly a mile away. Coastguards cordoned off the beach beneath the cliff and
+        warned walkers to stay well back from the debris, which they said could continue to move
+        for several days.
 
-        Headteacher Fiona Rowe said many children in the town had grown up within sight of the sea without ever going out on it. "We have pupils whose grandparents were fishermen who have never been in a boat," she said. "The sea is the reason this town exists. Every child here should feel it belongs to them."
+        The county council, which maintains the path, has put in place an inland diversion along
+        farm tracks, adding about twenty minutes to the walk. A spokesperson said geologists would
+        assess the site this week but warned that the old route was unlikely to reopen. "In all
+        probability, the path will have to move inland permanently," she said.
 
-        A trial with thirty pupils last summer was judged a success, with more than half going on to join the club's junior section. The club's commodore, Peter Nance, said it had bought twelve new dinghies and trained six additional instructors to cope with the numbers.
+        Erosion along this part of the coast has accelerated in recent years. A survey published
+        last year found that the cliffs between Seacombe and Gull Point had retreated by an average
+        of forty centimetres a year since 2015, roughly double the rate recorded in the previous
+        two decades.
 
-        Parents will be asked to sign a consent form, and pupils who cannot swim will be offered lessons at the leisure centre beforehand.
-        """),
-    ),
-    DemoArticle(
-        publisher="harbour",
-        cms_id=110,
-        slug="harbour-arts-festival-announces-expanded-programme",
-        permalink=PERMALINK,
-        headline="Harbour arts festival announces expanded programme",
-        section="Culture",
-        tags=("Festival", "Music"),
-        authors=(Author("Priya Castell"),),
-        published=at("2026-03-12T11:00:00+00:00"),
-        summary="This year's festival runs for ten days instead of seven and includes concerts on a floating stage moored off the North Quay.",
-        images=(
-            Image(
-                src="/wp-content/uploads/2026/03/harbour-festival-stage.jpg",
-                alt="A crowd watching a band on a stage beside the harbour at dusk",
-                caption="Crowds at last year's closing concert on the harbourside.",
-                credit="Hollis Grange",
-            ),
-        ),
-        body=paragraphs("""
-        The Port Callow Harbour Festival will run for ten days this summer instead of seven, with organisers promising concerts on a floating stage, a programme of new plays and the return of the night-time lantern procession that was abandoned in 2019.
-
-        The floating stage, built on a former mussel barge, will be moored off the North Quay and used for evening concerts that audiences can watch from the harbour wall or from boats. Festival director Nell Chegwidden said the idea came from a conversation in a pub. "Somebody said the best seats in town are on the water, and we thought, well, why not?"
-
-        Headliners include the folk trio Salt and Rafter and the Westmere Youth Orchestra, which will perform a new piece commissioned from the composer Idris Lusk. Three short plays written by local writers will be staged in the old net lofts before the building is demolished to make way for the new fish market.
-
-        The festival has an annual budget of around £250,000, most of it raised from ticket sales and sponsorship. Almost half of the events will be free, including the lantern procession, which will finish with fireworks over the harbour mouth.
-
-        Tickets for paid events go on sale on April 1. Residents of Port Callow will get priority booking for the first forty-eight hours.
-        """),
-    ),
-    DemoArticle(
-        publisher="harbour",
-        cms_id=111,
-        slug="gig-crew-sets-course-record-at-spring-regatta",
-        permalink=PERMALINK,
-        headline="Gig rowing crew sets course record at spring regatta",
-        section="Sport",
-        tags=("Rowing", "Regatta"),
-        authors=(Author("Tom Reed"),),
-        published=at("2026-03-15T19:10:00+00:00"),
-        summary="The Seacombe women's crew completed the two-mile harbour course in 14 minutes 52 seconds, beating a record that had stood since 2012.",
-        images=(
-            Image(
-                src="/wp-content/uploads/2026/03/gig-regatta.jpg",
-                alt="A six-oared rowing gig racing past the harbour wall",
-                caption="The Seacombe crew pass the harbour wall on their way to a course record.",
-                credit="Tom Reed",
-            ),
-        ),
-        body=paragraphs("""
-        The Seacombe women's gig crew set a new course record at the Port Callow spring regatta on Sunday, completing the two-mile harbour course in fourteen minutes and fifty-two seconds. The previous record, set by a crew from Kestrel Haven in 2012, had stood for fourteen years.
-
-        Thirty-eight boats from eleven clubs took part in the regatta, which was held in bright sunshine and an unusually flat sea. The Seacombe crew led from the first turn and finished more than twenty seconds ahead of their nearest rivals.
-
-        Stroke Tamsin Hocking, who has rowed with the club for nine years, said the crew had been training since October, often in the dark before work. "We knew the conditions were perfect about halfway round," she said. "Nobody said anything, but you could feel the boat lift. We just kept pushing."
-
-        The regatta is the first major event of the gig racing season and is seen as a warm-up for the county championships in May. Port Callow's own men's crew finished third in their race, their best result in five years.
-        """),
-    ),
-    DemoArticle(
-        publisher="harbour",
-        cms_id=112,
-        slug="tidal-energy-survey-to-begin-off-westmere-coast",
-        permalink=PERMALINK,
-        headline="Tidal energy survey to begin off Westmere coast",
-        section="Environment",
-        tags=("Energy", "Tidal Power"),
-        authors=(Author("Ana Silva"), Author("Owen Pryce")),
-        published=at("2026-03-18T06:30:00+00:00"),
-        modified=at("2026-03-18T14:20:00+00:00"),
-        summary="A research vessel will spend six weeks measuring currents off Gull Point to test whether the site could host underwater turbines.",
-        images=(
-            Image(
-                src="/wp-content/uploads/2026/03/tidal-survey-vessel.jpg",
-                alt="A survey vessel with a yellow crane moored at the harbour",
-                caption="The survey vessel Brisk Tern moored at the North Quay before the survey.",
-                credit="Hollis Grange",
-            ),
-        ),
-        body=paragraphs("""
-        A six-week survey of the seabed and tidal currents off Gull Point is due to begin next week to establish whether the area could one day host a small array of underwater turbines. The research vessel Brisk Tern arrived in Port Callow on Tuesday and will work from the harbour until the end of April.
-
-        The survey is being carried out by Tidewise Energy, a company formed by engineers from the regional university, with funding from a government innovation programme. Instruments will be placed on the seabed to record the speed and direction of the current through several full tidal cycles.
-
-        Early estimates suggest the channel between Gull Point and the Mullion Rocks could support turbines generating enough electricity for around four thousand homes. "The currents here are strong but not extreme, which is exactly what you want," said Dr Esme Quiller, the company's chief engineer. "The question is whether the seabed is suitable and whether we can do it without harming anything else that uses this water."
-
-        Fishermen have asked for assurances that they will not be excluded from traditional grounds. The company said it had met the local fishermen's association twice and would share its data once the survey was complete.
-
-        Any proposal for turbines would require a marine licence and a full environmental assessment, a process the company expects to take at least three years.
-
-        The Brisk Tern will be open to visitors on the afternoon of Saturday March 28, when the crew will demonstrate the instruments they are deploying.
+        Walkers have been asked to follow the diversion signs and not to climb over fences. The
+        council said anyone who sees cracks opening near the cliff edge should report them
+        immediately.
         """),
     ),
 )

@@ -1,0 +1,286 @@
+"""The bundled demo news sites, over real HTTP on 127.0.0.1: routes, feeds, sitemaps and traps."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.error import HTTPError
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from archive.demo import ARTICLES, PUBLISHERS, DemoSites, render_page
+
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "n": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
+
+
+@dataclass(frozen=True)
+class Fetched:
+    status: int
+    content_type: str
+    location: str | None
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def fetch(url: str) -> Fetched:
+    """GET without following redirects; error statuses are answers too, not exceptions."""
+    try:
+        with _OPENER.open(url, timeout=10) as response:
+            headers, status, body = response.headers, response.status, response.read()
+    except HTTPError as error:
+        with error:
+            headers, status, body = error.headers, error.code, error.read()
+    return Fetched(status, headers.get("Content-Type", ""), headers.get("Location"), body)
+
+
+def links(page: Fetched, url: str) -> list[str]:
+    """Absolute URLs of the page's <a href> links."""
+    tree = lxml.html.fromstring(page.body)
+    return [urljoin(url, href) for href in tree.xpath("//a/@href")]
+
+
+def head_link(page: Fetched, url: str, rel: str, kind: str | None = None) -> str:
+    tree = lxml.html.fromstring(page.body)
+    query = f"//link[@rel='{rel}']" + (f"[@type='{kind}']" if kind else "") + "/@href"
+    return urljoin(url, tree.xpath(query)[0])
+
+
+def clean(url: str) -> str:
+    return urlsplit(url)._replace(query="", fragment="").geturl()
+
+
+@pytest.fixture(scope="module")
+def sites() -> Iterator[DemoSites]:
+    with DemoSites() as running:
+        yield running
+
+
+def articles_of(sites: DemoSites, key: str) -> set[str]:
+    base = sites.base_url(key)
+    return {urljoin(base, a.path) for a in ARTICLES if a.publisher == key}
+
+
+def test_there_are_at_least_33_articles_with_unique_urls(sites: DemoSites) -> None:
+    urls = sites.article_urls()
+    assert len(urls) >= 33
+    assert len(set(urls)) == len(urls)
+    assert all(len(articles_of(sites, p.key)) >= 11 for p in PUBLISHERS)
+
+
+def test_articles_are_shaped_like_real_news() -> None:
+    for article in ARTICLES:
+        assert 4 <= len(article.body) <= 9, article.slug
+        assert all(30 <= len(p.split()) <= 90 for p in article.body), article.slug
+        assert 1 <= len(article.tags) <= 3 and 1 <= len(article.authors) <= 2, article.slug
+        assert article.published.tzinfo is not None, article.slug
+    assert sum(bool(a.images) for a in ARTICLES) > len(ARTICLES) // 2
+
+
+def test_every_home_page_answers_and_links_articles(sites: DemoSites) -> None:
+    for publisher, base in zip(PUBLISHERS, sites.base_urls, strict=True):
+        page = fetch(base)
+        assert page.status == 200 and page.content_type.startswith("text/html")
+        linked = {clean(link) for link in links(page, base)}
+        assert len(linked & articles_of(sites, publisher.key)) >= 5
+
+
+def test_unknown_path_is_a_styled_404(sites: DemoSites) -> None:
+    for publisher, base in zip(PUBLISHERS, sites.base_urls, strict=True):
+        page = fetch(urljoin(base, "/no/such/page"))
+        assert page.status == 404 and page.content_type.startswith("text/html")
+        # Styled: the site's own chrome around the message, not a bare server error.
+        assert publisher.name in page.text and "be found" in page.text
+
+
+def test_robots_txt_names_a_sitemap_and_disallows_private(sites: DemoSites) -> None:
+    for base in sites.base_urls:
+        page = fetch(urljoin(base, "/robots.txt"))
+        assert page.status == 200 and page.content_type.startswith("text/plain")
+        assert "Disallow: /private/" in page.text
+        assert f"Sitemap: {base}" in page.text
+
+
+def test_private_links_exist_but_robots_forbids_them(sites: DemoSites) -> None:
+    for base in sites.base_urls:
+        private = [url for url in links(fetch(base), base) if "/private/" in url]
+        robots = RobotFileParser()
+        robots.parse(fetch(urljoin(base, "/robots.txt")).text.splitlines())
+        assert private and not robots.can_fetch("news-archive", private[0])
+
+
+def test_private_pages_would_pass_for_articles_if_fetched(sites: DemoSites) -> None:
+    for key in (p.key for p in PUBLISHERS):
+        page = fetch(sites.trap_url(key, "private"))
+        assert page.status == 200 and "<article" in page.text
+
+
+def test_sitemap_index_leads_to_a_gzip_sitemap_of_every_ledger_article(sites: DemoSites) -> None:
+    base = sites.base_url("mekong")
+    robots = fetch(urljoin(base, "/robots.txt")).text
+    index_url = next(
+        line.split(": ", 1)[1] for line in robots.splitlines() if line.startswith("Sitemap:")
+    )
+    index = lxml.etree.fromstring(fetch(index_url).body)
+    children = index.xpath("//s:sitemap/s:loc/text()", namespaces=SITEMAP_NS)
+    gz_url = next(url for url in children if url.endswith(".xml.gz"))
+    page = fetch(gz_url)
+    assert page.status == 200 and "gzip" in page.content_type
+    urlset = lxml.etree.fromstring(gzip.decompress(page.body))
+    listed = set(urlset.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS))
+    assert listed == articles_of(sites, "mekong")
+
+
+def test_rss_feed_is_discoverable_and_lists_every_gazette_article(sites: DemoSites) -> None:
+    base = sites.base_url("harbour")
+    feed_url = head_link(fetch(base), base, "alternate", "application/rss+xml")
+    page = fetch(feed_url)
+    assert page.status == 200 and "rss+xml" in page.content_type
+    listed = set(lxml.etree.fromstring(page.body).xpath("//item/link/text()"))
+    assert listed == articles_of(sites, "harbour")
+
+
+def test_atom_feed_is_discoverable_and_lists_every_northwind_article(sites: DemoSites) -> None:
+    base = sites.base_url("northwind")
+    feed_url = head_link(fetch(base), base, "alternate", "application/atom+xml")
+    page = fetch(feed_url)
+    assert page.status == 200 and "atom+xml" in page.content_type
+    feed = lxml.etree.fromstring(page.body)
+    listed = set(feed.xpath("//a:entry/a:link[@rel='alternate']/@href", namespaces=ATOM_NS))
+    assert listed == articles_of(sites, "northwind")
+
+
+def test_google_news_sitemap_dates_every_northwind_article(sites: DemoSites) -> None:
+    base = sites.base_url("northwind")
+    assert f"Sitemap: {base}news-sitemap.xml" in fetch(urljoin(base, "/robots.txt")).text
+    urlset = lxml.etree.fromstring(fetch(urljoin(base, "/news-sitemap.xml")).body)
+    entries = urlset.xpath("//s:url", namespaces=SITEMAP_NS)
+    dates = urlset.xpath("//s:url/n:news/n:publication_date/text()", namespaces=SITEMAP_NS)
+    assert len(dates) == len(entries) == len(articles_of(sites, "northwind"))
+
+
+def test_print_links_return_a_pdf(sites: DemoSites) -> None:
+    for key in (p.key for p in PUBLISHERS):
+        url = sorted(articles_of(sites, key))[0]
+        pdf_url = next(link for link in links(fetch(url), url) if "/print/" in link)
+        page = fetch(pdf_url)
+        assert page.status == 200 and page.content_type == "application/pdf"
+        assert page.body.startswith(b"%PDF-1.4")
+
+
+@pytest.mark.parametrize(("kind", "status"), [("server_error", 500), ("not_found", 404)])
+def test_home_pages_link_a_broken_url(sites: DemoSites, kind: str, status: int) -> None:
+    for key in (p.key for p in PUBLISHERS):
+        url = sites.trap_url(key, kind)
+        assert url in links(fetch(sites.base_url(key)), sites.base_url(key))
+        assert fetch(url).status == status
+
+
+def test_home_pages_link_a_redirect_to_an_article(sites: DemoSites) -> None:
+    for key in (p.key for p in PUBLISHERS):
+        url = sites.trap_url(key, "redirect")
+        assert url in links(fetch(sites.base_url(key)), sites.base_url(key))
+        page = fetch(url)
+        assert page.status == 301
+        assert page.location in articles_of(sites, key)
+
+
+def test_pagination_never_ends(sites: DemoSites) -> None:
+    url = urljoin(sites.base_url("harbour"), "/page/50/")
+    page = fetch(url)
+    assert page.status == 200
+    assert urljoin(url, "/page/51/") in links(page, url)
+
+
+def test_calendar_always_links_the_next_day(sites: DemoSites) -> None:
+    url = urljoin(sites.base_url("mekong"), "/archive?date=1999-12-31")
+    page = fetch(url)
+    assert page.status == 200
+    assert urljoin(url, "/archive?date=2000-01-01") in links(page, url)
+
+
+def test_tracked_home_links_lead_to_pages_with_a_clean_canonical(sites: DemoSites) -> None:
+    base = sites.base_url("northwind")
+    tracked = [url for url in links(fetch(base), base) if "utm_source=" in url]
+    assert tracked and any("#comments" in url for url in links(fetch(base), base))
+    for url in tracked:
+        assert head_link(fetch(url), url, "canonical") == clean(url)
+
+
+def test_every_article_is_served_with_its_canonical_url(sites: DemoSites) -> None:
+    for url in sites.article_urls():
+        page = fetch(url)
+        assert page.status == 200
+        assert head_link(page, url, "canonical") == url
+
+
+def test_expected_records_match_the_served_pages(sites: DemoSites) -> None:
+    for url in sites.article_urls():
+        expected = sites.expected(url)
+        tree = lxml.html.fromstring(fetch(url).body)
+        assert tree.get("lang").split("-")[0] == expected.language
+        assert expected.headline in tree.xpath("string(//h1)")
+        texts = {p.text_content() for p in tree.iter("p")}
+        assert set(expected.body) <= texts
+        assert len(expected.body) >= 4
+
+
+def test_non_article_pages_carry_no_article_markup(sites: DemoSites) -> None:
+    for url in sites.non_article_urls():
+        page = fetch(url)
+        assert page.status == 200, url
+        assert "<article" not in page.text and "NewsArticle" not in page.text, url
+        assert 'content="article"' not in page.text, url
+
+
+def test_every_article_is_within_two_hops_of_its_home_page(sites: DemoSites) -> None:
+    for key in (p.key for p in PUBLISHERS):
+        home = sites.base_url(key)
+        seen, frontier = {home}, [home]
+        for _ in range(2):
+            found = {
+                clean(link)
+                for url in frontier
+                for link in links(fetch(url), url)
+                if link.startswith(home) and "/private/" not in link
+            }
+            frontier = sorted(found - seen)
+            seen |= found
+        assert articles_of(sites, key) <= seen
+
+
+def test_offline_rendering_matches_what_is_served(sites: DemoSites) -> None:
+    article = ARTICLES[0]
+    base = sites.base_url(article.publisher)
+    served = fetch(urljoin(base, article.path)).text
+    assert render_page(article.publisher, article.path, base_url=base) == served
+
+
+def test_stopped_sites_refuse_connections() -> None:
+    demo = DemoSites().start()
+    base = demo.base_urls[0]
+    demo.stop()
+    with pytest.raises(RuntimeError):
+        demo.base_urls  # noqa: B018 - the property raises when stopped
+    with pytest.raises(OSError):
+        fetch(base)
