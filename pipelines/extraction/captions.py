@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 
-from pipelines.extraction.credits import split_credit
+from pipelines.extraction.credits import clean_credit, split_credit
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
 from pipelines.extraction.text import normalize
@@ -102,7 +102,7 @@ def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
     credit = normalize(" ".join(credit_parts)) or None
     if credit is None:
         return split_credit(text)
-    return text, split_credit(credit)[1] or credit
+    return text, clean_credit(credit)
 
 
 def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:
@@ -111,7 +111,7 @@ def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:
     rest = normalize(rest)
     if not rest or len(rest) > 100:
         return None
-    return split_credit(rest)[1] or rest
+    return clean_credit(rest)
 
 
 def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Caption]:

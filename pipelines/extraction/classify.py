@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import lxml.html
+
 from pipelines.extraction.jsonld import types_of
 from pipelines.extraction.page import Page
+from pipelines.extraction.urls import resolve, site_of
 
 _LISTING_TYPES = frozenset(
     [
@@ -28,18 +31,34 @@ _LISTING_PATH = re.compile(
     re.I,
 )
 MIN_WORDS = 50
-MIN_WORDS_WITHOUT_MARKUP = 150
+
+
+MAX_LINKED_HEADINGS = 2
+MIN_WORDS_DATED = 100
 
 
 def is_article_page(
-    page: Page, article: dict | None, body_words: int, has_date: bool
+    page: Page,
+    article: dict | None,
+    body: tuple[int, int],
+    has_date: bool,
+    teasers: int = 0,
 ) -> tuple[bool, str]:
-    """(is_article, why): article markup and enough text, or a long dated text on its own."""
+    """(is_article, why): article markup and enough text, or a long dated text on its own.
+
+    body is (words, paragraphs) of the extracted body.
+
+    teasers counts the body's paragraphs that sit under a headline linking to another page of
+    the site: a tag or section page's list, even when its CMS marks it og:type=article.
+    """
+    body_words, paragraphs = body
     og_type = (page.meta_first("og:type") or "").lower()
     page_types = {t for item in page.jsonld for t in types_of(item)}
     path = urlsplit(page.url or "").path or "/"
     if body_words < MIN_WORDS:
         return False, f"only {body_words} words of body text"
+    if teasers > MAX_LINKED_HEADINGS and teasers * 3 >= paragraphs:
+        return False, f"a list of {teasers} teasers under linked headlines"
     if article is not None or og_type == "article":
         return True, "article markup"
     listing = page_types & _LISTING_TYPES
@@ -47,6 +66,41 @@ def is_article_page(
         return False, f"listing markup ({', '.join(sorted(listing))})"
     if page.url and (path == "/" or _LISTING_PATH.match(path)):
         return False, f"listing URL {path}"
-    if body_words >= MIN_WORDS_WITHOUT_MARKUP and has_date:
-        return True, "dated text without article markup"
-    return False, "no article markup and no date"
+    if not has_date:
+        return False, "no article markup and no date"
+    if body_words < MIN_WORDS_DATED:
+        return False, f"no article markup, only {body_words} words"
+    return True, "dated text without article markup"
+
+
+_LINKED_HEADINGS = ".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]"
+
+
+def count_teasers(container: lxml.html.HtmlElement | None, url: str | None) -> int:
+    """Headlines linking to another page of the same site, each followed by a short summary:
+    the shape of a front, section or tag page (compare with the number of paragraphs)."""
+    if container is None:
+        return 0
+    count = 0
+    for heading in container.xpath(_LINKED_HEADINGS):
+        target = resolve(url, heading.xpath(".//a/@href")[0])
+        if not target or not url or site_of(target) != site_of(url) or target == url:
+            continue
+        summary = _summary_after(heading)
+        if summary is not None and len(summary) <= 600:
+            count += 1
+    return count
+
+
+def _summary_after(heading: lxml.html.HtmlElement) -> str | None:
+    """The first text of 40+ characters among the next siblings of the heading or its parent
+    (a byline or date may sit between a teaser's headline and its summary)."""
+    parent = heading.getparent()
+    candidates = list(heading.itersiblings())[:2]
+    if parent is not None:
+        candidates += list(parent.itersiblings())[:2]
+    for el in candidates:
+        text = el.text_content().strip()
+        if len(text) >= 40:
+            return text
+    return None

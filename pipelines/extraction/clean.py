@@ -25,7 +25,8 @@ _STRONG = re.compile(
     r"popular|most[-_]?(?:viewed|read|popular|shared|commented)|mostviewed|mostread|trending|"
     r"related\w*|recommend\w*|more[-_]?(?:stories|news|articles|from)|read[-_]?more|"
     r"share\w*|sharing|social\w*|sidebar\w*|donate|donation|membership|support-us|"
-    r"contributions?|top[-_]?stories|further[-_]?reading|see[-_]?also|more[-_]?on"
+    r"contributions?|top[-_]?stories|further[-_]?reading|see[-_]?also|more[-_]?on|"
+    r"twitter[-_]?tweet|instagram[-_]?media|tiktok[-_]?embed|fb[-_]?post"
     r")(?:$|[\s_-])",
     re.I,
 )
@@ -72,9 +73,19 @@ def is_hidden(el: lxml.html.HtmlElement) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+# Names only an article's own text container carries: they outrank any negative word
+# ("entry-content entry-content-read-more").
+_ARTICLE_BODY = re.compile(
+    r"(?:^|[\s_-])(?:article[-_]?body|articlebody|entry[-_]?content|post[-_]?content|"
+    r"story[-_]?body|body[-_]?text|article[-_]?content|story[-_]?content|article[-_]?text|"
+    r"field[-_]?name[-_]?body|main[-_]?content)(?:$|[\s_-])",
+    re.I,
+)
+
+
 def negative_hint(el: lxml.html.HtmlElement) -> bool:
     words = hint(el)
-    if not words:
+    if not words or _ARTICLE_BODY.search(words):
         return False
     if _STRONG.search(words):
         return True

@@ -15,7 +15,7 @@ from pipelines.extraction.captions import (
     jsonld_captions,
     merge_jsonld,
 )
-from pipelines.extraction.classify import is_article_page
+from pipelines.extraction.classify import count_teasers, is_article_page
 from pipelines.extraction.clean import strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
@@ -80,8 +80,9 @@ def explain(html: str | bytes, url: str | None = None) -> Explanation:
         site_name=meta.site_name,
     )
     record.language = find_language(page, article_ld, record.text)
+    teasers = count_teasers(body.container, url)
     record.is_article, why = is_article_page(
-        page, article_ld, record.word_count, published is not None
+        page, article_ld, (record.word_count, len(record.body)), published is not None, teasers
     )
     container = _describe(body.container)
     return Explanation(record, removed, body.decisions, container, why)

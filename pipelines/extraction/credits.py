@@ -9,7 +9,7 @@ import re
 _LABELS = (
     r"photo(?:graph)?s?|pictures?|pic|images?|image source|credit|courtesy|source|video|"
     r"foto|fotos|bild|quelle|crédit|crédito|fotografía|imagen|фото|снимок|"
-    r"撮影|写真|画像|提供|사진|촬영|图|圖|摄影|攝影|来源|ภาพ|รูป|تصوير|صورة|الصورة|צילום|ছবি|फोटो|ảnh|រូបថត|រូបភាព"
+    r"撮影|写真|画像|提供|사진|촬영|图|圖|摄影|攝影|来源|ภาพ|รูป|تصوير|صورة|الصورة|צילום|ছবি|फोटो|ảnh|រូបថត|រូបភាព|isithombe|izithombe|umfanekiso|picha|foto's"
 )
 _LABELLED = re.compile(
     r"[\s(\[（]*(?:(?:" + _LABELS + r")\s*(?:by|:|：|៖|,|=|-|–)|©|\(c\))"
@@ -38,14 +38,28 @@ _PARENTHESISED = re.compile(
 )
 
 
+# "Meridian/Claire Dubois": an unlabelled "Agency/Name" as the last sentence.
+_SLASHED = re.compile(
+    r"(?<=[.!?”\"]\s)(?P<credit>[A-Z][\w.&'’ -]{1,40}\s?/\s?[A-Z][\w.&'’ -]{1,40})\s*$"
+)
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption, credit) from a caption's text; credit is None when none is found."""
-    for pattern in (_LABELLED, _PARENTHESISED, _AGENCY, _CAPS):
+    for pattern in (_LABELLED, _PARENTHESISED, _AGENCY, _SLASHED, _CAPS):
         match = pattern.search(text)
         if not match:
             continue
         credit = match.group("credit").strip(" .,;")
-        caption = text[: match.start()].strip(" ,;-–|")
+        caption = text[: match.start()].strip(" ,;-–—|")
         if credit and not credit.isdigit() and (caption or pattern is not _CAPS):
             return caption, credit
     return text, None
+
+
+def clean_credit(text: str) -> str | None:
+    """A credit element's text without its label or wrapping brackets: "(Photo: X)" -> "X"."""
+    text = text.strip()
+    while len(text) > 2 and text[0] in "([（" and text[-1] in ")]）":
+        text = text[1:-1].strip()
+    return split_credit(text)[1] or text or None

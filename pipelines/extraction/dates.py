@@ -7,6 +7,8 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
+from htmldate import find_date
+
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
 
@@ -87,11 +89,21 @@ def find_dates(page: Page, article: dict | None) -> tuple[datetime | None, datet
         page, ("publish", "pubdate", "datepublished", "entry-date")
     )
     published = published or _from_times(page, ())
-    published = published or url_date(page.url)
+    published = published or url_date(page.url) or _visible_date(page)
     modified = parse_date(article.get("dateModified")) if article else None
     modified = modified or _first_meta(page, _MODIFIED_META)
     modified = modified or _from_times(page, ("updated", "modified", "datemodified"))
     return published, modified
+
+
+def _visible_date(page: Page) -> datetime | None:
+    """A date printed in the page's text ("Wednesday, March 11, 2026"), found by htmldate;
+    a day without a time, so it is kept as midnight UTC."""
+    found = find_date(page.tree, extensive_search=True, original_date=True)
+    if not found:
+        return None
+    day = date.fromisoformat(found)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _first_meta(page: Page, names: tuple[str, ...]) -> datetime | None:
