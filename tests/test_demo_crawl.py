@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from datasette.app import Datasette
 from archive.demo import DemoSites
 from archive.publish import datasette_metadata
 from tests.crawling import crawl, rows
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +135,26 @@ def test_datasette_serves_and_searches_the_demo_archive(sites, full_crawl: Path)
     listing, search = asyncio.run(go())
     assert len(listing.json()) == len(sites.article_urls())
     assert expected.headline in [r["headline"] for r in search.json()]
+
+
+def test_the_scrapy_way_works_from_the_repo_root(sites, tmp_path: Path) -> None:
+    db = tmp_path / "scrapy.db"
+    base = sites.base_url("harbour")
+    settings = {"ARCHIVE_DB": db, "DEPTH_LIMIT": 1, "DOWNLOAD_DELAY": 0, "LOG_LEVEL": "ERROR",
+                "AUTOTHROTTLE_ENABLED": False}  # fmt: skip
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={base}"]
+    command += [arg for k, v in settings.items() for arg in ("-s", f"{k}={v}")]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-2000:]
+    stored = set(_article_urls(db))
+    assert stored and stored <= set(sites.article_urls())
+
+
+def test_crawl_prints_a_summary(sites, tmp_path: Path) -> None:
+    base = sites.base_url("northwind")
+    command = [sys.executable, "-m", "archive.cli", "crawl", base, "--db", str(tmp_path / "a.db"),
+               "--delay", "0", "--depth", "1"]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for line in ("Crawl summary", "pages fetched", "articles new", "errors http_500"):
+        assert line in result.stderr, line
