@@ -54,9 +54,10 @@ def _looks_binary(body: bytes) -> bool:
     head = body[:4096]
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
         return True
-    return head.count(b"\x00") > len(head) // 100 + 1 and not head.startswith(
-        (b"\xff\xfe", b"\xfe\xff")
-    )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text is full of NUL bytes
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
 
 
 def parse_page(html: str | bytes, url: str | None = None) -> Page:
