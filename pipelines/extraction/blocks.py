@@ -9,6 +9,7 @@ from lxml import etree
 
 from pipelines.extraction.text import normalize
 
+# Table cells are not blocks: a row reads as one line ("1 Kyle Busch 5040 5"), as people read it.
 BLOCK_TAGS = frozenset(
     [
         "p",
@@ -39,8 +40,6 @@ BLOCK_TAGS = frozenset(
         "tbody",
         "tfoot",
         "tr",
-        "td",
-        "th",
         "caption",
         "figure",
         "figcaption",
@@ -55,6 +54,7 @@ BLOCK_TAGS = frozenset(
         "html",
     ]
 )
+_CELLS = frozenset(["td", "th"])
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
@@ -114,6 +114,8 @@ def text_blocks(root: lxml.html.HtmlElement) -> list[Block]:
                     owners.append(el)
             if tag == "a":
                 links += 1
+            if tag in _CELLS and out.parts:
+                out.parts.append(" ")
             if tag != "br":
                 out.add(el.text, links > 0)
             continue
