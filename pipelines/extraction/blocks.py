@@ -12,48 +12,12 @@ from pipelines.extraction.text import normalize
 # Table cells are not blocks: a row reads as one line ("1 Kyle Busch 5040 5"), as people read it.
 BLOCK_TAGS = frozenset(
     [
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "nav",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dd",
-        "dt",
-        "blockquote",
-        "pre",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "caption",
-        "figure",
-        "figcaption",
-        "address",
-        "hr",
-        "center",
-        "form",
-        "fieldset",
-        "details",
-        "summary",
-        "body",
-        "html",
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
+        "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "table",
+        "thead", "tbody", "tfoot", "tr", "caption", "figure", "figcaption", "address", "hr",
+        "center", "form", "fieldset", "details", "summary", "body", "html",
     ]
-)
+)  # fmt: skip
 _CELLS = frozenset(["td", "th"])
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
