@@ -60,11 +60,40 @@ def _weights(block: Block) -> tuple[float, float]:
     return good, 0.0  # links inside prose are not held against it
 
 
+_LINKED_HEADLINE = ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]"
+
+
+def teaser_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """Elements holding the summary under a linked headline: the text of a teaser card in a
+    "more stories" list, which reads like prose but belongs to another article."""
+    found: set[lxml.html.HtmlElement] = set()
+    for heading in root.xpath(_LINKED_HEADLINE):
+        text = len(heading.text_content().strip())
+        linked = sum(len(a.text_content().strip()) for a in heading.iter("a"))
+        if not text or linked / text < 0.8:
+            continue
+        parent = heading.getparent()
+        siblings = list(heading.itersiblings())[:3]
+        card = parent
+        if parent is not None and not siblings:
+            siblings = list(parent.itersiblings())[:3]
+            card = parent.getparent()
+        if card is None or len(card.text_content()) > 1000:
+            continue  # a headline over a whole story, not a card
+        for el in siblings:
+            if len(el.text_content().strip()) <= 600:
+                found.update(el.iter())
+    return found
+
+
 def best_container(blocks: list[Block], root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """The element whose prose outweighs the links and fragments it also holds."""
     score: dict[lxml.html.HtmlElement, float] = {}
+    teasers = teaser_summaries(root)
     for block in blocks:
         good, bad = _weights(block)
+        if block.element in teasers:
+            good, bad = 0.0, bad + good  # another story's summary pulls towards a listing
         value = good - _BAD_WEIGHT * bad
         el = block.element
         score[el] = score.get(el, 0.0) + value
