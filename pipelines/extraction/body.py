@@ -223,6 +223,8 @@ def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
         else:
             result.append(block)
     while result and (reason := _tail_reason(result[-1])):
+        if reason == "fragment at the end" and len(result) > 1 and _tail_reason(result[-2]):
+            break  # a run of short lines at the end is a list (tour dates), not a stray label
         decisions.append(Decision(False, reason, result.pop().text))
     return result
 

@@ -52,6 +52,12 @@ _POSITIVE = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _KEEP_ANYWAY = {"html", "body", "article", "main"}
+# Words inside a sentence are never boilerplate by their class or id: a link named
+# "auto-tag_doobie-brothers" is still part of the sentence it sits in.
+_INLINE = frozenset(
+    ["a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q", "s", "small",
+     "strong", "sub", "sup", "time", "u", "var"]
+)  # fmt: skip
 
 
 _HINT_ATTRS = ("class", "id", "data-component", "data-testid", "data-module", "data-gu-name")
@@ -109,7 +115,7 @@ def boilerplate_reason(el: lxml.html.HtmlElement) -> str | None:
     role = el.get("role")
     if role in {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}:
         return f"role={role}"
-    if negative_hint(el):
+    if tag not in _INLINE and negative_hint(el):
         return f"class/id {hint(el)!r}"
     return None
 
