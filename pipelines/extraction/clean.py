@@ -26,13 +26,15 @@ _STRONG = re.compile(
     r"related\w*|recommend\w*|more[-_]?(?:stories|news|articles|from)|read[-_]?more|"
     r"share\w*|sharing|social\w*|sidebar\w*|donate|donation|membership|support-us|"
     r"contributions?|top[-_]?stories|further[-_]?reading|see[-_]?also|more[-_]?on|"
-    r"twitter[-_]?tweet|instagram[-_]?media|tiktok[-_]?embed|fb[-_]?post"
+    r"twitter[-_]?tweet|instagram[-_]?media|tiktok[-_]?embed|fb[-_]?post|"
+    r"(?:modal|popup|pop-up|lightbox|overlay)(?![-_](?:enabled|trigger|open|active|link|btn|button))|"
+    r"notification[-_]?bar|privacy"
     r")(?:$|[\s_-])",
     re.I,
 )
 _WEAK = re.compile(
     r"(?:^|[\s_-])(?:banner|teasers?|promo\w*|widget\w*|rail|tags?|taglist|"
-    r"author[-_]?(?:bio|box|info)|bio|byline|dateline|meta|modal|popup|overlay|toolbar|"
+    r"author[-_]?(?:bio|box|info)|bio|byline|dateline|meta|toolbar|"
     r"pagination|pager|print[-_]?only)(?:$|[\s_-])",
     re.I,
 )
@@ -56,7 +58,7 @@ _KEEP_ANYWAY = {"html", "body", "article", "main"}
 # "auto-tag_doobie-brothers" is still part of the sentence it sits in.
 _INLINE = frozenset(
     ["a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q", "s", "small",
-     "strong", "sub", "sup", "time", "u", "var"]
+     "strong", "sub", "sup", "time", "u", "var", "img", "picture", "source", "br", "wbr"]
 )  # fmt: skip
 
 
