@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from pipelines.extraction.authors import find_authors
-from pipelines.extraction.body import Decision, extract_body
+from pipelines.extraction.body import BodyResult, Decision, extract_body
 from pipelines.extraction.captions import (
     extract_captions,
     find_holders,
@@ -20,11 +20,12 @@ from pipelines.extraction.clean import strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
 from pipelines.extraction.headline import find_headline
-from pipelines.extraction.jsonld import article_object
+from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
 from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
+from pipelines.extraction.text import count_words
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
 
@@ -60,6 +61,7 @@ def explain(html: str | bytes, url: str | None = None) -> Explanation:
     holders = find_holders(root)
     in_captions = {el for h in holders for el in h.element.iter()}
     body = extract_body(root, headline, in_captions, meta.description)
+    _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(body.container, root)
     captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
     images = [image_url(img, url) for img in region.iter("img")]
@@ -86,6 +88,16 @@ def explain(html: str | bytes, url: str | None = None) -> Explanation:
     )
     container = _describe(body.container)
     return Explanation(record, removed, body.decisions, container, why)
+
+
+def _prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
+    """Use the JSON-LD articleBody when the HTML shows only a fragment of it: pages whose
+    text is rendered by JavaScript or cut by a paywall still carry the whole story there."""
+    ld_words = count_words(" ".join(ld_paragraphs))
+    dom_words = count_words(" ".join(body.paragraphs))
+    if ld_words >= 100 and dom_words < 0.5 * ld_words:
+        body.decisions.append(Decision(True, "JSON-LD articleBody (HTML holds a fragment)", ""))
+        body.paragraphs = ld_paragraphs
 
 
 def _caption_region(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from pipelines.extraction.page import Page
@@ -89,3 +90,17 @@ def names_of(value: Any) -> list[str]:
         return [name for item in value for name in names_of(item)]
     text = text_of(value)
     return [text] if text else []
+
+
+def article_body(article: dict[str, Any] | None) -> list[str]:
+    """Paragraphs of the JSON-LD articleBody (plain text, or HTML some CMSs put there)."""
+    raw = article.get("articleBody") if article else None
+    if isinstance(raw, list):
+        raw = "\n".join(str(part) for part in raw)
+    if not isinstance(raw, str) or not raw.strip():
+        return []
+    text = html.unescape(raw)
+    if "<" in text and ">" in text:
+        text = re.sub(r"(?i)</?(?:p|div|br|h[1-6]|li|blockquote)\b[^>]*>", "\n", text)
+        text = re.sub(r"<[^>]+>", "", text)
+    return [p for p in (normalize(line) for line in text.splitlines()) if p]
