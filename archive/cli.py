@@ -20,7 +20,7 @@ from archive.report import archive_stats
 from archive.search import search as search_archive
 from archive.store import ArchiveError, open_archive, open_readonly
 from archive.texts import read_page_arg, render_hits, render_stats
-from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError
+from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError, load_rules
 from pipelines.extraction.core import explain
 
 console = Console(stderr=True)
@@ -66,12 +66,20 @@ def cli() -> None:
 @click.option("--depth", type=click.IntRange(min=0), help="Link depth to follow (default 3).")
 @click.option("--delay", type=click.FloatRange(min=0), help="Seconds between requests to a site.")
 @click.option(
+    "--rules",
+    "rules_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Per-site rules file (TOML), the ARCHIVE_RULES setting.",
+)
+@click.option(
     "-s", "--set", "overrides", multiple=True, callback=_setting, metavar="NAME=VALUE",
     help="Override a Scrapy or ARCHIVE_* setting (repeatable).",
 )  # fmt: skip
 @click.option("-v", "--verbose", count=True, help="Show Scrapy's log (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display, errors only.")
-def crawl(urls, feeds, sitemaps, db, max_pages, depth, delay, overrides, verbose, quiet) -> None:
+def crawl(
+    urls, feeds, sitemaps, db, max_pages, depth, delay, rules_path, overrides, verbose, quiet
+) -> None:
     """Crawl news sites into the archive DB.
 
     Start from home or section pages (URLS), feeds and sitemaps; robots.txt sitemaps and
@@ -82,6 +90,8 @@ def crawl(urls, feeds, sitemaps, db, max_pages, depth, delay, overrides, verbose
     if not (urls or feeds or sitemaps):
         raise click.UsageError("give at least one URL, --feed or --sitemap to crawl")
     level = "DEBUG" if verbose > 1 else "INFO" if verbose else "ERROR" if quiet else "WARNING"
+    if rules_path:
+        overrides["ARCHIVE_RULES"] = rules_path
     job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, level, overrides)
     stats = _run(job, show_progress=not quiet and not verbose)
     if not quiet:
@@ -102,14 +112,19 @@ def _run(job: CrawlJob, show_progress: bool) -> dict:
 @click.argument("page")
 @click.option("--url", help="The page's URL, when PAGE is a file (resolves relative links).")
 @click.option("--explain", "show_why", is_flag=True, help="Show kept and dropped blocks and why.")
-def extract(page: str, url: str | None, show_why: bool) -> None:
+@click.option(
+    "--rules", "rules_path", type=click.Path(exists=True, dir_okay=False),
+    help="Per-site rules file (TOML) to apply.",
+)  # fmt: skip
+def extract(page: str, url: str | None, show_why: bool, rules_path: str | None) -> None:
     """Print the clean record of one page (a file or an http(s) URL) as JSON.
 
     news-archive extract page.html --url https://site/2026/03/14/story
     """
     html, page_url = read_page_arg(page, url)
     try:
-        result = explain(html, page_url)
+        rules = load_rules(rules_path) if rules_path else None
+        result = explain(html, page_url, rules)
     except ExtractionError as error:
         raise click.ClickException(f"{page}: {error}") from error
     click.echo(json.dumps(result.article.to_dict(), ensure_ascii=False, indent=2))

@@ -12,6 +12,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.store import open_archive
+from pipelines.extraction import RulesError, load_rules
 
 
 @dataclass
@@ -62,6 +63,11 @@ _NUMERIC = {
 
 def check_settings(settings: Settings) -> None:
     """Read every setting we rely on once, so a bad value fails here with its name."""
+    if settings.get("ARCHIVE_RULES"):
+        try:
+            load_rules(settings.get("ARCHIVE_RULES"))
+        except RulesError as error:
+            raise ConfigError(f"setting ARCHIVE_RULES: {error}") from error
     for name, getter in _NUMERIC.items():
         try:
             value = getattr(settings, getter)(name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from pipelines.extraction import ExtractionError, extract
+from pipelines.extraction import ExtractionError, extract, load_rules
 from pipelines.extraction.dates import parse_date
 from pipelines.extraction.page import decode_html
 from pipelines.session import CrawlSession
@@ -17,6 +17,8 @@ class ExtractPipeline:
         self.stats = crawler.stats
         self.session = crawler.get_extension(CrawlSession)
         self.min_words = crawler.settings.getint("ARCHIVE_MIN_WORDS")
+        path = crawler.settings.get("ARCHIVE_RULES")
+        self.rules = load_rules(path) if path else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
@@ -34,7 +36,8 @@ class ExtractPipeline:
         if content_type and "html" not in content_type.lower():
             raise self._drop("not_html", item)
         try:
-            article = extract(decode_html(item.body, content_type), url=item.final_url)
+            html = decode_html(item.body, content_type)
+            article = extract(html, url=item.final_url, rules=self.rules)
         except ExtractionError as error:
             self.session.record_failure(item.url, "unreadable_page", str(error))
             raise self._drop("unreadable", item) from error

@@ -35,6 +35,7 @@ ARCHIVE_MAX_PAGINATION = 5
 ARCHIVE_SITEMAPS_FROM_ROBOTS = True
 ARCHIVE_KEEP_CAPTURES = True
 ARCHIVE_MIN_WORDS = 50
+ARCHIVE_RULES = ""  # path to a per-site rules file (TOML), see README
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.
 REMOTE_CONTROL_ENABLED = False

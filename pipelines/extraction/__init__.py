@@ -2,5 +2,15 @@
 
 from pipelines.extraction.core import ExtractionError, extract
 from pipelines.extraction.record import EXTRACTOR_VERSION, Article, Caption
+from pipelines.extraction.rules import Rules, RulesError, load_rules
 
-__all__ = ["EXTRACTOR_VERSION", "Article", "Caption", "ExtractionError", "extract"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Article",
+    "Caption",
+    "ExtractionError",
+    "Rules",
+    "RulesError",
+    "extract",
+    "load_rules",
+]

@@ -242,12 +242,14 @@ def extract_body(
     headline: str | None,
     skip: set[lxml.html.HtmlElement],
     description: str | None = None,
+    container: lxml.html.HtmlElement | None = None,
 ) -> BodyResult:
-    """Paragraphs of the best container, minus captions (skip), duplicates and fragments."""
+    """Paragraphs of the best container (or the one a site rule names), minus captions
+    (skip), duplicates and fragments."""
     blocks = [b for b in text_blocks(root) if b.element not in skip]
     if not blocks:
         return BodyResult(container=None)
-    container = best_container(blocks, root)
+    container = container if container is not None else best_container(blocks, root)
     result = BodyResult(container=container)
     seen: set[str] = set()
     kept: list[Block] = []

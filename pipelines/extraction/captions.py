@@ -68,6 +68,16 @@ def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
     return holders
 
 
+def rule_holders(root: lxml.html.HtmlElement, selectors: tuple) -> list[CaptionHolder]:
+    """Caption holders named by a site's rules: each match is a caption's text."""
+    holders = []
+    for selector in selectors:
+        for el in selector(root):
+            frame = _frame_of(el)
+            holders.append(CaptionHolder(frame if frame is not None else el, el))
+    return holders
+
+
 def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The nearest ancestor (up to 3 levels) that also holds an image."""
     el = caption

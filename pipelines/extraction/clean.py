@@ -146,20 +146,24 @@ def paragraph_mass(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, i
     return mass
 
 
-def strip_boilerplate(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+def strip_boilerplate(
+    root: lxml.html.HtmlElement, keep: lxml.html.HtmlElement | None = None
+) -> list[tuple[str, str]]:
     """Remove boilerplate elements in place; return (reason, text snippet) for each removal.
 
     A block named like boilerplate is kept when it holds most of the page's paragraph text:
     some sites wrap the whole story in a container called "share-tracking" or "main-promo".
+    keep (the body a site rule names) and its ancestors are never removed.
     """
     mass = paragraph_mass(root)
     total = max(1, mass.get(root, 0))
+    protected = {keep, *keep.iterancestors()} if keep is not None else set()
     removed = _strip_signup_boxes(root) + _strip_link_cards(root)
     for el in list(iter_elements(root)):
         if el is root or el.getparent() is None or root not in el.iterancestors():
             continue
         reason = boilerplate_reason(el)
-        if reason is None:
+        if reason is None or el in protected:
             continue
         forced = reason.startswith("<") or reason == "hidden"
         if not forced and mass.get(el, 0) > total * 0.5:
@@ -196,5 +200,16 @@ def _strip_link_cards(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
             linked = sum(len(a.text_content().strip()) for a in links)
             if text and linked / text > 0.8:
                 removed.append(("link card inside a paragraph", el.text_content()[:80]))
+                el.drop_tree()
+    return removed
+
+
+def apply_drop_rules(root: lxml.html.HtmlElement, selectors: tuple) -> list[tuple[str, str]]:
+    """Remove what a site's rules say to drop (CSS selectors), before any generic rule."""
+    removed = []
+    for selector in selectors:
+        for el in selector(root):
+            if el.getparent() is not None:
+                removed.append((f"site rule {selector.css!r}", el.text_content()[:80]))
                 el.drop_tree()
     return removed

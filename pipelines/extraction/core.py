@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import lxml.html
+from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.authors import find_authors
 from pipelines.extraction.body import BodyResult, Decision, extract_body
@@ -14,9 +15,10 @@ from pipelines.extraction.captions import (
     image_url,
     jsonld_captions,
     merge_jsonld,
+    rule_holders,
 )
 from pipelines.extraction.classify import count_teasers, is_article_page
-from pipelines.extraction.clean import strip_boilerplate
+from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
 from pipelines.extraction.headline import find_headline
@@ -25,7 +27,8 @@ from pipelines.extraction.language import find_language
 from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
-from pipelines.extraction.text import count_words
+from pipelines.extraction.rules import Rules
+from pipelines.extraction.text import count_words, normalize
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
 
@@ -41,26 +44,33 @@ class Explanation:
     classification: str = ""
 
 
-def extract(html: str | bytes, url: str | None = None) -> Article:
-    """The clean record of one HTML page; raises ExtractionError for input that is not HTML."""
-    return explain(html, url).article
+def extract(html: str | bytes, url: str | None = None, rules: Rules | None = None) -> Article:
+    """The clean record of one HTML page; raises ExtractionError for input that is not HTML.
+
+    rules: per-site selectors (see rules.py) that override the generic extractor.
+    """
+    return explain(html, url, rules).article
 
 
-def explain(html: str | bytes, url: str | None = None) -> Explanation:
+def explain(html: str | bytes, url: str | None = None, rules: Rules | None = None) -> Explanation:
     """extract() with its reasons: what was removed, which blocks were kept or dropped."""
     page = parse_page(html, url)
+    site = rules.for_url(url) if rules else None
     article_ld = article_object(page)
     meta = read_metadata(page, article_ld)
-    headline = find_headline(page, article_ld, meta.site_name)
+    headline = _first_text(page.tree, site.headline) if site and site.headline else None
+    headline = headline or find_headline(page, article_ld, meta.site_name)
     authors = find_authors(page, article_ld)
     published, modified = find_dates(page, article_ld)
     root = page.tree.find("body")
     if root is None:
         root = page.tree
-    removed = strip_boilerplate(root)
-    holders = find_holders(root)
+    removed = apply_drop_rules(root, site.drop) if site else []
+    chosen = _first(root, site.body) if site and site.body else None
+    removed += strip_boilerplate(root, keep=chosen)
+    holders = rule_holders(root, site.captions) if site and site.captions else find_holders(root)
     in_captions = {el for h in holders for el in h.element.iter()}
-    body = extract_body(root, headline, in_captions, meta.description)
+    body = extract_body(root, headline, in_captions, meta.description, chosen)
     _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(body.container, root)
     captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
@@ -88,6 +98,16 @@ def explain(html: str | bytes, url: str | None = None) -> Explanation:
     )
     container = _describe(body.container)
     return Explanation(record, removed, body.decisions, container, why)
+
+
+def _first(root: lxml.html.HtmlElement, selector: CSSSelector) -> lxml.html.HtmlElement | None:
+    found = selector(root)
+    return found[0] if found else None
+
+
+def _first_text(root: lxml.html.HtmlElement, selector: CSSSelector) -> str | None:
+    el = _first(root, selector)
+    return normalize(el.text_content()) or None if el is not None else None
 
 
 def _prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
