@@ -201,6 +201,12 @@ _TAIL = re.compile(
     re.I,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# Calls to action that close a story: "Subscribe to our newsletters", "Have a tip?".
+_PROMO = re.compile(
+    r"\b(?:newsletters?|subscribe|subscription|sign up|inbox|have a tip|follow (?:us|her|him)|"
+    r"download (?:our|the) app|all rights reserved|©)",
+    re.I,
+)
 
 
 def _tail_reason(block: Block) -> str | None:
@@ -208,6 +214,8 @@ def _tail_reason(block: Block) -> str | None:
         return "heading at the end"
     if _TAIL.match(block.text) or (_EMAIL.search(block.text) and len(block.text) < 250):
         return "credits, contact or copyright line at the end"
+    if len(block.text) < 200 and _PROMO.search(block.text):
+        return "promotion at the end"
     if len(block.text) < 80 and not _SENTENCE_END.search(block.text):
         return "fragment at the end"
     return None
