@@ -58,8 +58,8 @@ def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
         if el in taken or any(a in taken for a in el.iterancestors()):
             continue
         is_caption = el.tag == "figcaption" or bool(_CAPTION_CLASS.search(_classes(el)))
-        if not is_caption or (el.find(".//p") is not None and el.tag != "figcaption"):
-            continue
+        if not is_caption or (el.tag != "figcaption" and _has_inner_caption(el)):
+            continue  # a wrapper (WordPress "wp-caption"): its inner caption is the one
         frame = _frame_of(el)
         if frame is None:
             continue
@@ -78,6 +78,13 @@ def rule_holders(root: lxml.html.HtmlElement, selectors: tuple) -> list[CaptionH
     return holders
 
 
+def _has_inner_caption(el: lxml.html.HtmlElement) -> bool:
+    return any(
+        child.tag == "figcaption" or _CAPTION_CLASS.search(_classes(child))
+        for child in el.iterdescendants("figcaption", "p", "div", "span")
+    )
+
+
 def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The nearest ancestor (up to 3 levels) that also holds an image."""
     el = caption
@@ -93,8 +100,26 @@ def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 def _small_frame(frame: lxml.html.HtmlElement, caption: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
-    extra = len(frame.text_content()) - len(caption.text_content())
+    extra = len(frame.text_content()) - _caption_chars(frame)
     return extra < 200
+
+
+def _caption_chars(frame: lxml.html.HtmlElement) -> int:
+    """Characters inside the frame's caption and credit elements (the outermost ones)."""
+    total, inside = 0, set()
+    for el in frame.iterdescendants():
+        if not isinstance(el.tag, str) or el.getparent() in inside:
+            if isinstance(el.tag, str):
+                inside.add(el)
+            continue
+        if (
+            el.tag == "figcaption"
+            or _CAPTION_CLASS.search(_classes(el))
+            or _CREDIT_CLASS.search(_classes(el))
+        ):
+            total += len(el.text_content())
+            inside.add(el)
+    return total
 
 
 def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
