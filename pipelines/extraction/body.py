@@ -133,7 +133,8 @@ def _drop_reason(block: Block, headline: str | None, seen: set[str]) -> str | No
         return "repeats the headline"
     if text in seen and len(text) >= 100:
         return "duplicate"  # a hidden or repeated copy; short lines repeat in real lists
-    if block.link_density > 0.8 or (block.link_density > 0.5 and len(text) < 150):
+    short_link = len(text) < 150 and not _SENTENCE_END.search(text)
+    if block.link_density > 0.8 or (block.link_density > 0.5 and short_link):
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
         return "boilerplate phrase"
