@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 TEMPLATE = files("archive") / "datasette" / "metadata.json"
+PLUGINS_DIR = Path(__file__).parent / "datasette" / "plugins"
 
 
 def datasette_metadata(db_path: str | Path) -> dict[str, Any]:
     """Datasette metadata for one archive file (tables are keyed by the file's stem)."""
     base = json.loads(TEMPLATE.read_text(encoding="utf-8"))
     tables = base.pop("tables")
-    base["databases"] = {Path(db_path).stem: {"tables": tables}}
+    queries = base.pop("queries")
+    base["databases"] = {Path(db_path).stem: {"tables": tables, "queries": queries}}
     return base
 
 
@@ -29,6 +31,7 @@ def serve_args(db_path: str | Path, metadata: Path, host: str, port: int) -> lis
     return [
         sys.executable, "-m", "datasette", "serve", str(db_path),
         "--metadata", str(metadata), "--host", host, "--port", str(port),
+        "--plugins-dir", str(PLUGINS_DIR),
         "--setting", "default_page_size", "50",
         "--setting", "sql_time_limit_ms", "3000",
         "--setting", "facet_time_limit_ms", "500",

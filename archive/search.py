@@ -28,17 +28,23 @@ class Hit:
     rank: float
 
 
-def fts_query(db: sqlite_utils.Database, text: str) -> str:
+_QUOTER = sqlite_utils.Database(memory=True)
+# An FTS5 query that is valid and matches nothing: what an empty search becomes.
+MATCH_NOTHING = '""'
+
+
+def quote_fts(text: str | None) -> str:
     """User text as a safe FTS5 query: words ANDed, "quoted phrases" kept, operators inert."""
-    return db.quote_fts(text.strip())
+    quoted = _QUOTER.quote_fts((text or "").strip())
+    return quoted if quoted.strip('" ') else MATCH_NOTHING
 
 
 def search(
     db: sqlite_utils.Database, text: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")
 ) -> list[Hit]:
     """Articles matching text, best first (bm25, headline weighted above body and captions)."""
-    query = fts_query(db, text)
-    if not query.strip('" '):
+    query = quote_fts(text)
+    if query == MATCH_NOTHING:
         return []
     params = {"query": query, "limit": limit, "start": marks[0], "end": marks[1]}
     return [Hit(**row) for row in db.query(_SQL, params)]

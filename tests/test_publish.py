@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from datasette.app import Datasette
 
-from archive.publish import datasette_metadata
+from archive.publish import PLUGINS_DIR, datasette_metadata
 from tests.archive_helpers import build_archive
 
 
@@ -19,7 +21,7 @@ def archive_path(tmp_path_factory) -> Path:
 
 def _get(path: Path, url: str):
     async def go():
-        ds = Datasette([str(path)], metadata=datasette_metadata(path))
+        ds = Datasette([str(path)], metadata=datasette_metadata(path), plugins_dir=str(PLUGINS_DIR))
         await ds.invoke_startup()
         return await ds.client.get(url)
 
@@ -77,3 +79,31 @@ def test_writes_are_refused(archive_path: Path) -> None:
     assert response.status_code == 400
     rows = _get(archive_path, "/archive/articles.json?_shape=array").json()
     assert rows
+
+
+def test_canned_search_ranks_and_highlights(archive_path: Path) -> None:
+    response = _get(archive_path, "/archive/search_articles.json?q=human+trafficking&_shape=array")
+    assert response.status_code == 200
+    rows = response.json()
+    assert rows[0]["headline"] == "Anti-trafficking drive goes on"
+    assert "<mark>" in rows[0]["snippet"]
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "NOT", "a AND (", "", "co-operation*"])
+def test_canned_search_takes_any_text(archive_path: Path, query: str) -> None:
+    response = _get(archive_path, f"/archive/search_articles.json?_shape=array&q={quote(query)}")
+    assert response.status_code == 200, response.text
+
+
+def test_article_page_shows_paragraphs_and_author_names(archive_path: Path) -> None:
+    rows = _get(archive_path, "/archive/articles.json?_shape=array&_col=id&_col=authors").json()
+    row = next(r for r in rows if r["authors"] != "[]")
+    html = _get(archive_path, f"/archive/articles/{row['id']}").text
+    assert html.count("<p>") >= 2
+    names = json.loads(row["authors"])
+    assert ", ".join(names) in html
+
+
+def test_coverage_query(archive_path: Path) -> None:
+    rows = _get(archive_path, "/archive/coverage_by_month.json?_shape=array").json()
+    assert rows and all(r["articles"] >= 1 for r in rows)
