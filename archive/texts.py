@@ -25,6 +25,9 @@ def read_page_arg(page: str, url: str | None) -> tuple[bytes, str | None]:
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.read(MAX_PAGE_BYTES), url or response.geturl()
+        except urllib.error.HTTPError as error:
+            error.close()  # it holds the open response
+            raise click.ClickException(f"{page}: cannot fetch (HTTP {error.code})") from error
         except (urllib.error.URLError, TimeoutError, ValueError) as error:
             raise click.ClickException(f"{page}: cannot fetch ({error})") from error
     path = Path(page)

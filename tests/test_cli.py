@@ -117,3 +117,17 @@ def test_serve_refuses_a_file_that_is_not_an_archive(runner: CliRunner, tmp_path
     path.write_bytes(b"\x00" * 1000)
     result = runner.invoke(cli, ["serve", str(path)])
     assert result.exit_code == 1
+
+
+def test_extract_a_url_from_a_loopback_server(runner: CliRunner) -> None:
+    from tests.servers import html, serve_routes
+
+    routes = {"/news/seed": html(SEED.read_text(encoding="utf-8")), "/gone": html("", status=404)}
+    with serve_routes(routes) as base:
+        result = runner.invoke(cli, ["extract", f"{base}/news/seed"])
+        missing = runner.invoke(cli, ["extract", f"{base}/gone"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["headline"] == "Anti-trafficking drive goes on"
+    assert record["url"] == f"{base}/news/seed"
+    assert missing.exit_code == 1 and "cannot fetch" in missing.output
