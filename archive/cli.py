@@ -72,14 +72,19 @@ def cli() -> None:
     help="Per-site rules file (TOML), the ARCHIVE_RULES setting.",
 )
 @click.option(
+    "--resume-dir", type=click.Path(file_okay=False),
+    help="Keep the crawl's queue here; run again with the same directory to resume it.",
+)  # fmt: skip
+@click.option(
     "-s", "--set", "overrides", multiple=True, callback=_setting, metavar="NAME=VALUE",
     help="Override a Scrapy or ARCHIVE_* setting (repeatable).",
 )  # fmt: skip
 @click.option("-v", "--verbose", count=True, help="Show Scrapy's log (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display, errors only.")
 def crawl(
-    urls, feeds, sitemaps, db, max_pages, depth, delay, rules_path, overrides, verbose, quiet
-) -> None:
+    urls, feeds, sitemaps, db, max_pages, depth, delay, rules_path, resume_dir, overrides,
+    verbose, quiet,
+) -> None:  # fmt: skip
     """Crawl news sites into the archive DB.
 
     Start from home or section pages (URLS), feeds and sitemaps; robots.txt sitemaps and
@@ -92,6 +97,8 @@ def crawl(
     level = "DEBUG" if verbose > 1 else "INFO" if verbose else "ERROR" if quiet else "WARNING"
     if rules_path:
         overrides["ARCHIVE_RULES"] = rules_path
+    if resume_dir:
+        overrides["JOBDIR"] = resume_dir
     job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, level, overrides)
     stats = _run(job, show_progress=not quiet and not verbose)
     if not quiet:

@@ -73,8 +73,15 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m002_crawl_pid(db: sqlite_utils.Database) -> None:
+    # Which process runs a crawl: a later crawl can tell a killed one from a running one.
+    db["crawls"].add_column("pid", int)
+    db["crawls"].add_column("host", str)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
+    ("002_crawl_pid", _m002_crawl_pid),
 ]
 
 

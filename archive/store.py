@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import sqlite3
 import zlib
 from dataclasses import dataclass
@@ -91,12 +92,40 @@ def captions_text(article: Article) -> str:
 
 
 def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], settings: dict) -> int:
+    """A new crawl row; crawls still marked running whose process is gone become "killed"."""
     with db.atomic():
+        mark_killed_crawls(db)
         row = {
             "site": site, "start_urls": json.dumps(start_urls), "started": now(),
             "status": "running", "settings": json.dumps(settings, default=str),
+            "pid": os.getpid(), "host": socket.gethostname(),
         }  # fmt: skip
         return int(db["crawls"].insert(row).last_pk)
+
+
+def mark_killed_crawls(db: sqlite_utils.Database) -> int:
+    """Close the rows of crawls on this host whose process died without finishing them."""
+    host = socket.gethostname()
+    dead = [
+        row["id"]
+        for row in db.query("select id, pid from crawls where status = 'running' and host = ?", [host])
+        if not _alive(row["pid"])
+    ]
+    for crawl_id in dead:
+        db["crawls"].update(crawl_id, {"status": "killed", "finish_reason": "process died"})
+    return len(dead)
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
 
 
 def finish_crawl(db: sqlite_utils.Database, crawl_id: int, summary: dict[str, Any]) -> None:

@@ -86,3 +86,57 @@ def _count(db: Path, table: str) -> int:
             return conn.execute(f"select count(*) from {table}").fetchone()[0]
     except sqlite3.OperationalError:
         return 0  # the crawl has not created the table yet
+
+
+def _slow_site(pages: int) -> dict:
+    seed = (PAGES / "seed_phnompenh_post.html").read_bytes()
+    routes = {f"/news/{i}": slow(0.3, seed) for i in range(pages)}
+    routes["/"] = html("".join(f'<a href="/news/{i}">{i}</a> ' for i in range(pages)))
+    return routes
+
+
+def _start(db: Path, base: str, *extra: str) -> subprocess.Popen:
+    command = [
+        sys.executable, "-m", "archive.cli", "crawl", f"{base}/", "--db", str(db), "-q",
+        "--depth", "1", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", *extra,
+    ]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for_articles(db: Path, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and _count(db, "articles") < count:
+        time.sleep(0.2)
+
+
+def test_interrupted_crawl_resumes_where_it_stopped(tmp_path: Path) -> None:
+    db, queue = tmp_path / "archive.db", tmp_path / "queue"
+    with serve_routes(_slow_site(40)) as base:
+        first = _start(db, base, "--resume-dir", str(queue))
+        _wait_for_articles(db, 5)
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=60)
+        stopped_at = _count(db, "articles")
+        crawl(db, f"{base}/", "--depth", "1", "--resume-dir", str(queue))
+    assert 5 <= stopped_at < 40
+    assert _count(db, "articles") == 40
+    fetched = rows(db, "select url, count(*) as n from captures group by url having n > 1")
+    assert fetched == [], "a resumed crawl must not fetch again what it already has"
+    runs = rows(db, "select status from crawls order by id")
+    assert [r["status"] for r in runs] == ["stopped", "finished"]
+
+
+def test_a_killed_crawl_is_marked_by_the_next_one(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    with serve_routes(_slow_site(30)) as base:
+        victim = _start(db, base)
+        _wait_for_articles(db, 2)
+        victim.kill()
+        victim.communicate(timeout=30)
+        (row,) = rows(db, "select status from crawls")
+        assert row["status"] == "running"
+        crawl(db, f"{base}/", "--depth", "0")
+    statuses = [r["status"] for r in rows(db, "select status from crawls order by id")]
+    assert statuses == ["killed", "finished"]
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)

@@ -42,7 +42,7 @@ def test_open_archive_creates_schema_in_wal_mode(tmp_path: Path) -> None:
 def test_migrations_apply_once(tmp_path: Path) -> None:
     open_archive(tmp_path / "a.db").close()
     db = open_archive(tmp_path / "a.db")
-    assert [r["name"] for r in db["_migrations"].rows] == ["001_initial"]
+    assert [r["name"] for r in db["_migrations"].rows] == ["001_initial", "002_crawl_pid"]
 
 
 def test_same_article_twice_is_one_row(tmp_path: Path, seed_article) -> None:
