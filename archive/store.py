@@ -106,11 +106,8 @@ def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], set
 def mark_killed_crawls(db: sqlite_utils.Database) -> int:
     """Close the rows of crawls on this host whose process died without finishing them."""
     host = socket.gethostname()
-    dead = [
-        row["id"]
-        for row in db.query("select id, pid from crawls where status = 'running' and host = ?", [host])
-        if not _alive(row["pid"])
-    ]
+    running = db.query("select id, pid from crawls where status = 'running' and host = ?", [host])
+    dead = [row["id"] for row in running if not _alive(row["pid"])]
     for crawl_id in dead:
         db["crawls"].update(crawl_id, {"status": "killed", "finish_reason": "process died"})
     return len(dead)
