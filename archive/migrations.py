@@ -79,9 +79,17 @@ def _m002_crawl_pid(db: sqlite_utils.Database) -> None:
     db["crawls"].add_column("host", str)
 
 
+def _m003_capture_same_as(db: sqlite_utils.Database) -> None:
+    # A page fetched again unchanged points at the capture holding its bytes (months of
+    # recurring crawls would otherwise store every unchanged front page again and again).
+    db["captures"].add_column("same_as", int)
+    db["captures"].create_index(["url", "sha256"])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_crawl_pid", _m002_crawl_pid),
+    ("003_capture_same_as", _m003_capture_same_as),
 ]
 
 

@@ -131,20 +131,40 @@ def finish_crawl(db: sqlite_utils.Database, crawl_id: int, summary: dict[str, An
 
 
 def add_capture(db: sqlite_utils.Database, crawl_id: int | None, capture: Capture) -> int:
-    """Store the raw page, compressed, so it can be re-extracted without re-crawling."""
+    """Store the raw page, compressed, so it can be re-extracted without re-crawling.
+
+    Bytes identical to an earlier capture of the same URL are not stored twice: the new row
+    points at that capture (same_as) and keeps its own status, headers and time.
+    """
+    sha = hashlib.sha256(capture.body).hexdigest()
     row = {
         "crawl_id": crawl_id, "site": capture.site, "url": capture.url,
         "final_url": capture.final_url, "status": capture.status,
         "content_type": capture.headers.get("content-type", ""),
         "headers": json.dumps(capture.headers), "fetched_at": capture.fetched_at,
-        "length": len(capture.body), "sha256": hashlib.sha256(capture.body).hexdigest(),
-        "body": zlib.compress(capture.body, 6), "discovered_via": capture.discovered_via,
+        "length": len(capture.body), "sha256": sha, "discovered_via": capture.discovered_via,
     }  # fmt: skip
     with db.atomic():
+        earlier = next(
+            db.query(
+                "select id from captures where url = ? and sha256 = ? and same_as is null"
+                " order by id limit 1",
+                [capture.url, sha],
+            ),
+            None,
+        )
+        if earlier:
+            row["same_as"] = earlier["id"]
+        else:
+            row["body"] = zlib.compress(capture.body, 6)
         return int(db["captures"].insert(row).last_pk)
 
 
-def capture_body(row: dict[str, Any]) -> bytes:
+def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
+    """The raw bytes of a capture, following same_as to the capture that holds them."""
+    row = db["captures"].get(capture_id)
+    if row["same_as"] is not None:
+        row = db["captures"].get(row["same_as"])
     return zlib.decompress(row["body"])
 
 

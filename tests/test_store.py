@@ -42,7 +42,11 @@ def test_open_archive_creates_schema_in_wal_mode(tmp_path: Path) -> None:
 def test_migrations_apply_once(tmp_path: Path) -> None:
     open_archive(tmp_path / "a.db").close()
     db = open_archive(tmp_path / "a.db")
-    assert [r["name"] for r in db["_migrations"].rows] == ["001_initial", "002_crawl_pid"]
+    assert [r["name"] for r in db["_migrations"].rows] == [
+        "001_initial",
+        "002_crawl_pid",
+        "003_capture_same_as",
+    ]
 
 
 def test_same_article_twice_is_one_row(tmp_path: Path, seed_article) -> None:
@@ -90,8 +94,21 @@ def test_capture_keeps_raw_bytes(tmp_path: Path) -> None:
     capture = Capture(SEED_URL, SEED_URL, 200, {"content-type": "text/html"}, body, "now", "x")
     capture_id = add_capture(db, None, capture)
     row = db["captures"].get(capture_id)
-    assert capture_body(row) == body
+    assert capture_body(db, capture_id) == body
     assert row["length"] == len(body) > len(row["body"])
+
+
+def test_unchanged_refetch_points_at_the_earlier_capture(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "a.db")
+    body = (PAGES / "seed_phnompenh_post.html").read_bytes()
+    first = add_capture(db, None, Capture(SEED_URL, SEED_URL, 200, {}, body, "t1", "x"))
+    again = add_capture(db, None, Capture(SEED_URL, SEED_URL, 200, {}, body, "t2", "x"))
+    edited = add_capture(db, None, Capture(SEED_URL, SEED_URL, 200, {}, body + b" ", "t3", "x"))
+    rows = {r["id"]: r for r in db["captures"].rows}
+    assert rows[again]["same_as"] == first and rows[again]["body"] is None
+    assert rows[edited]["same_as"] is None and rows[edited]["body"]
+    assert capture_body(db, again) == body
+    assert capture_body(db, edited) == body + b" "
 
 
 def test_not_sqlite_file_is_a_clear_error(tmp_path: Path) -> None:
