@@ -5,17 +5,9 @@ from __future__ import annotations
 from scrapy.crawler import Crawler
 
 from archive.articles import Provenance, save_article
-from pipelines.extraction.urls import canonical_url, site_of
+from pipelines.extraction.urls import article_key
 from pipelines.session import CrawlSession
 from spiders.items import PageItem
-
-
-def article_key(item: PageItem) -> str:
-    """The URL an article is stored under: its rel=canonical on the same site, else its own."""
-    canonical = item.article.canonical_url
-    if canonical and site_of(canonical) == site_of(item.final_url):
-        return canonical
-    return canonical_url(item.final_url)
 
 
 class StorePipeline:
@@ -35,6 +27,7 @@ class StorePipeline:
             crawl_id=self.session.crawl_id,
             seen_at=item.fetched_at,
         )
-        outcome = save_article(self.session.db, item.article, article_key(item), prov)
+        key = article_key(item.article.canonical_url, item.final_url)
+        outcome = save_article(self.session.db, item.article, key, prov)
         self.stats.inc_value(f"archive/articles/{outcome}")
         return item

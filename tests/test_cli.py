@@ -131,3 +131,27 @@ def test_extract_a_url_from_a_loopback_server(runner: CliRunner) -> None:
     assert record["headline"] == "Anti-trafficking drive goes on"
     assert record["url"] == f"{base}/news/seed"
     assert missing.exit_code == 1 and "cannot fetch" in missing.output
+
+
+def test_reextract_rebuilds_articles_from_captures(runner: CliRunner, tmp_path: Path) -> None:
+    from archive.store import Capture, add_capture, open_archive
+
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    url = "http://127.0.0.1:9/news/seed"
+    html = {"content-type": "text/html"}
+    when, site = "2026-03-28T00:00:00+00:00", "127.0.0.1:9"
+    add_capture(db, None, Capture(url, url, 200, html, SEED.read_bytes(), when, site))
+    add_capture(db, None, Capture(f"{url}/x", f"{url}/x", 404, html, b"<h1>gone</h1>", when, site))
+    db.close()
+    first = runner.invoke(cli, ["reextract", str(db_path)])
+    again = runner.invoke(cli, ["reextract", str(db_path)])
+    assert first.exit_code == 0, first.output
+    assert "1 new" in first.output and "1 unchanged" in again.output
+    rows = list(open_archive(db_path).query("select url, headline, capture_id from articles"))
+    assert [(r["url"], r["headline"]) for r in rows] == [(url, "Anti-trafficking drive goes on")]
+
+
+def test_reextract_missing_archive(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["reextract", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no such archive" in result.output

@@ -42,3 +42,11 @@ def site_of(url: str) -> str:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     return f"{host}:{parts.port}" if parts.port else host
+
+
+def article_key(canonical: str | None, final_url: str) -> str:
+    """The URL an article is stored under: its rel=canonical on the same site, else its own
+    (a canonical pointing to another site is syndication, not the same page)."""
+    if canonical and site_of(canonical) == site_of(final_url):
+        return canonical
+    return canonical_url(final_url)
