@@ -138,7 +138,9 @@ def _drop_reason(block: Block, headline: str | None, seen: set[str]) -> str | No
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
         return "boilerplate phrase"
-    if not block.is_heading and len(text.split()) < 4 and not _SENTENCE_END.search(text):
+    # List items may be short ("capers", "Top 10"): a list in the body is the story's own.
+    is_line = block.is_heading or block.tag == "li"
+    if not is_line and len(text.split()) < 4 and not _SENTENCE_END.search(text):
         return "fragment"
     if block.is_heading and len(text) > 200:
         return "heading too long"
