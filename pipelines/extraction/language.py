@@ -51,10 +51,10 @@ def declared_language(page: Page, article: dict | None) -> str | None:
     return None
 
 
-def detect_language(text: str) -> tuple[str | None, float]:
-    """(ISO 639-1 code, confidence) guessed from the text; (None, 0) for too little text."""
-    sample = text[:3000]
-    if sum(ch.isalpha() for ch in sample) < 20:
+def detect_language(sample: str, letters: int) -> tuple[str | None, float]:
+    """(ISO 639-1 code, confidence) guessed from a sample holding `letters` letters;
+    (None, 0) for too little text."""
+    if letters < 20:
         return None, 0.0
     code, confidence = _identifier().classify(sample)
     return code, float(confidence)
@@ -63,14 +63,15 @@ def detect_language(text: str) -> tuple[str | None, float]:
 def find_language(page: Page, article: dict | None, text: str) -> str | None:
     """The declared language, unless a long enough text clearly says it is another one."""
     declared = declared_language(page, article)
-    detected, confidence = detect_language(text)
+    sample = text[:3000]
+    letters = sum(ch.isalpha() for ch in sample)
+    detected, confidence = detect_language(sample, letters)
     if detected is None:
         return declared
     if declared is None or declared == detected:
         return detected if declared or confidence >= 0.5 else None
     if any(declared in group and detected in group for group in _CLOSE):
         return declared
-    letters = sum(ch.isalpha() for ch in text[:3000])
     if letters >= MIN_LETTERS and confidence >= MIN_CONFIDENCE:
         return detected  # templates declare "en" around articles in other languages
     return declared
