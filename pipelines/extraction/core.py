@@ -74,8 +74,10 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(body.container, root)
     captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
-    images = [image_url(img, url) for img in region.iter("img")]
-    captions = merge_jsonld(captions, jsonld_captions(article_ld, url), images)
+    ld_captions = jsonld_captions(article_ld, url)
+    if ld_captions:  # only then is the order of the region's images needed
+        images = [image_url(img, url) for img in region.iter("img")]
+        captions = merge_jsonld(captions, ld_captions, images)
     record = Article(
         url=url,
         canonical_url=meta.canonical_url,
