@@ -6,12 +6,11 @@ from __future__ import annotations
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from contextlib import closing
 from pathlib import Path
 
-from tests.crawling import FAST, crawl, rows
+from tests.crawling import crawl, crawl_command, rows
 from tests.servers import html, serve_routes, slow
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -54,18 +53,9 @@ def test_recrawl_updates_rows_and_keeps_versions(tmp_path: Path) -> None:
 
 def test_interrupted_crawl_leaves_a_consistent_archive(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
-    seed = (PAGES / "seed_phnompenh_post.html").read_bytes()
-    routes = {f"/news/{i}": slow(0.5, seed) for i in range(60)}
-    routes["/"] = html("".join(f'<a href="/news/{i}">{i}</a> ' for i in range(60)))
-    with serve_routes(routes) as base:
-        command = [
-            sys.executable, "-m", "archive.cli", "crawl", f"{base}/", "--db", str(db), "-q",
-            "--depth", "1", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2",
-        ]  # fmt: skip
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _count(db, "articles") < 3:
-            time.sleep(0.2)
+    with serve_routes(_slow_site(60, delay=0.5)) as base:
+        process = _start(db, base)
+        _wait_for_articles(db, 3)
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
     assert process.returncode == 0, stderr.decode()[-2000:]
@@ -88,19 +78,19 @@ def _count(db: Path, table: str) -> int:
         return 0  # the crawl has not created the table yet
 
 
-def _slow_site(pages: int) -> dict:
+def _slow_site(pages: int, delay: float = 0.3) -> dict:
     seed = (PAGES / "seed_phnompenh_post.html").read_bytes()
-    routes = {f"/news/{i}": slow(0.3, seed) for i in range(pages)}
+    routes = {f"/news/{i}": slow(delay, seed) for i in range(pages)}
     routes["/"] = html("".join(f'<a href="/news/{i}">{i}</a> ' for i in range(pages)))
     return routes
 
 
 def _start(db: Path, base: str, *extra: str) -> subprocess.Popen:
-    command = [
-        sys.executable, "-m", "archive.cli", "crawl", f"{base}/", "--db", str(db), "-q",
-        "--depth", "1", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", *extra,
-    ]  # fmt: skip
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    """A slow-going crawl of base in the background, to be interrupted or killed."""
+    args = [f"{base}/", "--depth", "1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", *extra]
+    return subprocess.Popen(
+        crawl_command(db, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def _wait_for_articles(db: Path, count: int) -> None:
