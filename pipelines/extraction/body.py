@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from pipelines.extraction.blocks import Block, text_blocks
+from pipelines.extraction.captions import in_caption_markup
 from pipelines.extraction.clean import positive_hint
-from pipelines.extraction.text import same_text, words
+from pipelines.extraction.text import count_words, same_text, words
 
 # How much a character of link or fragment text costs a container, against one of prose.
 _BAD_WEIGHT = 1.2
@@ -127,10 +128,38 @@ def _narrow(
     return best
 
 
-def _drop_reason(block: Block, headline: str | None, seen: set[str]) -> str | None:
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# A line ending in a comma runs on into the next one: a clause, not a stray label.
+_CONTINUES = re.compile(r"[,、，،;；]$")
+
+
+def _short(text: str) -> bool:
+    """Under four words (a character of Chinese, Japanese or Thai counts as half a word) and
+    not running on into the next line."""
+    return count_words(text, unspaced_weight=0.5) < 4 and not _CONTINUES.search(text)
+
+
+# Words a block must share with the start of a caption to count as a copy of it.
+_CAPTION_START = 8
+
+
+def _opening(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words(text)[:_CAPTION_START])
+
+
+def caption_openings(captions: list[str]) -> set[tuple[str, ...]]:
+    """The opening words of each caption long enough to be recognised when repeated."""
+    return {opening for text in captions if len(opening := _opening(text)) == _CAPTION_START}
+
+
+def _drop_reason(
+    block: Block, headline: str | None, seen: set[str], captions: set[tuple[str, ...]]
+) -> str | None:
     text = block.text
     if headline and same_text(text, headline):
         return "repeats the headline"
+    if captions and _opening(text) in captions and in_caption_markup(block.element):
+        return "repeats a caption"  # a gallery's caption shown again away from its image
     if text in seen and len(text) >= 100:
         return "duplicate"  # a hidden or repeated copy; short lines repeat in real lists
     short_link = len(text) < 150 and not _SENTENCE_END.search(text)
@@ -138,9 +167,11 @@ def _drop_reason(block: Block, headline: str | None, seen: set[str]) -> str | No
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
         return "boilerplate phrase"
+    if _BARE_URL.match(text):
+        return "a bare URL"  # a share or permalink field, not a sentence
     # List items may be short ("capers", "Top 10"): a list in the body is the story's own.
     is_line = block.is_heading or block.tag == "li"
-    if not is_line and len(text.split()) < 4 and not _SENTENCE_END.search(text):
+    if not is_line and _short(text) and not _SENTENCE_END.search(text):
         return "fragment"
     if block.is_heading and len(text) > 200:
         return "heading too long"
@@ -254,15 +285,17 @@ def extract_body(
     skip: set[lxml.html.HtmlElement],
     description: str | None = None,
     container: lxml.html.HtmlElement | None = None,
+    captions: list[str] = (),
 ) -> BodyResult:
     """Paragraphs of the best container (or the one a site rule names), minus captions
-    (skip), duplicates and fragments."""
+    (the elements in skip, and copies of the caption texts), duplicates and fragments."""
     blocks = [b for b in text_blocks(root) if b.element not in skip]
     if not blocks:
         return BodyResult(container=None)
     container = container if container is not None else best_container(blocks, root)
     result = BodyResult(container=container)
     seen: set[str] = set()
+    openings = caption_openings(captions)
     kept: list[Block] = []
     for block in blocks:
         if block.is_heading and _titles_a_figure(block.element, skip):
@@ -272,7 +305,7 @@ def extract_body(
         if not inside:
             result.decisions.append(Decision(False, "outside the article container", block.text))
             continue
-        reason = _drop_reason(block, headline, seen)
+        reason = _drop_reason(block, headline, seen, openings)
         if reason is None:
             seen.add(block.text)
             kept.append(block)

@@ -78,6 +78,17 @@ def rule_holders(root: lxml.html.HtmlElement, selectors: tuple) -> list[CaptionH
     return holders
 
 
+def in_caption_markup(el: lxml.html.HtmlElement, levels: int = 3) -> bool:
+    """True when the element or one of its nearest ancestors is classed as a caption."""
+    for _ in range(levels + 1):
+        if el is None or not isinstance(el.tag, str):
+            return False
+        if _CAPTION_CLASS.search(_classes(el)):
+            return True
+        el = el.getparent()
+    return False
+
+
 def _has_inner_caption(el: lxml.html.HtmlElement) -> bool:
     return any(
         child.tag == "figcaption" or _CAPTION_CLASS.search(_classes(child))

@@ -70,11 +70,12 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     removed += strip_boilerplate(root, keep=chosen)
     holders = rule_holders(root, site.captions) if site and site.captions else find_holders(root)
     in_captions = {el for h in holders for el in h.element.iter()}
-    body = extract_body(root, headline, in_captions, meta.description, chosen)
+    ld_captions = jsonld_captions(article_ld, url)
+    caption_texts = [normalize(h.text_element.text_content()) for h in holders]
+    body = extract_body(root, headline, in_captions, meta.description, chosen, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(body.container, root)
     captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
-    ld_captions = jsonld_captions(article_ld, url)
     if ld_captions:  # only then is the order of the region's images needed
         images = [image_url(img, url) for img in region.iter("img")]
         captions = merge_jsonld(captions, ld_captions, images)

@@ -50,7 +50,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return count_words(self.text)
+        return round(count_words(self.text))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: datetimes as ISO 8601 strings, captions as dicts."""

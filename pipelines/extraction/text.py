@@ -33,10 +33,10 @@ _UNSPACED = re.compile(
 )
 
 
-def count_words(text: str) -> int:
+def count_words(text: str, unspaced_weight: float = 1.0) -> float:
     """Words in a text, counting characters of unspaced scripts (Chinese, Japanese, Thai,
-    Khmer, Lao, Burmese) one by one."""
+    Khmer, Lao, Burmese) one by one, each weighing unspaced_weight words."""
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
         return len(WORD.findall(text))
-    return len(WORD.findall(_UNSPACED.sub(" ", text))) + unspaced
+    return len(WORD.findall(_UNSPACED.sub(" ", text))) + unspaced * unspaced_weight
