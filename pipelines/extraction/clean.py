@@ -21,7 +21,7 @@ _STRONG = re.compile(
     r"ads?|adv|advert\w*|adslot|dfp|gpt|sponsor\w*|outbrain|taboola|"
     r"breadcrumbs?|cookie\w*|consent|gdpr|disqus|comments?|respond|"
     r"footer|site[-_]?header|masthead|nav|navbar|navigation|menu\w*|skip[-_]?link|"
-    r"newsletters?|subscri\w+|signup|paywall|registration|"
+    r"newsletters?|subscri\w+|signup|paywall|regwall|registration|"
     r"popular|most[-_]?(?:viewed|read|popular|shared|commented)|mostviewed|mostread|trending|"
     r"related\w*|recommend\w*|more[-_]?(?:stories|news|articles|from)|read[-_]?more|"
     r"share\w*|sharing|social\w*|sidebar\w*|donate|donation|membership|support-us|"
@@ -52,6 +52,10 @@ _POSITIVE = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
+# A paywall block either asks the reader to subscribe (short) or wraps the rest of the story,
+# shipped in the HTML and hidden by script for non-subscribers (long prose): only the first goes.
+_PAYWALL = re.compile(r"(?:^|[\s_-])(?:paywall|regwall)(?:$|[\s_-])", re.I)
+_PAYWALLED_PROSE = 400
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _KEEP_ANYWAY = {"html", "body", "article", "main"}
 # Words inside a sentence are never boilerplate by their class or id: a link named
@@ -168,6 +172,8 @@ def strip_boilerplate(
         forced = reason.startswith("<") or reason == "hidden"
         if not forced and mass.get(el, 0) > total * 0.5:
             continue
+        if not forced and _PAYWALL.search(hint(el)) and mass.get(el, 0) >= _PAYWALLED_PROSE:
+            continue  # the story behind the paywall, not the prompt
         removed.append((reason, el.text_content()[:80]))
         el.drop_tree()
     return removed
