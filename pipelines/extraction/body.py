@@ -25,7 +25,8 @@ _BOILERPLATE_LINE = re.compile(
     r"follow us.*|sign up.*|subscribe.*|click here.*|tap here.*|"
     r"(?:additional )?reporting by .*|(?:writing|editing) by .*|"
     r"copyright .*|©.*|\(c\) .*|all rights reserved.*|"
-    r"image:.*|photo:.*|getty images|view comments|comments|loading\W*)$",
+    r"image:.*|photo:.*|getty images|view comments|comments|loading\W*|"
+    r"(?:(?:image|photo|picture|slide|foto|bild)s? )?\d+ ?(?:/|of) ?\d+)$",
     re.I,
 )
 

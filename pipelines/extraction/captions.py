@@ -18,6 +18,12 @@ _CREDIT_CLASS = re.compile(
     r"credit|copyright|photographer|attribution|image-?source|photo-?source|byline|author|source",
     re.I,
 )
+# Links and buttons that expand or collapse a long caption ("... more", "less").
+_TOGGLE = re.compile(
+    r"^(?:\.\.\.|…)?\s*(?:(?:show|read|see|view) )?(?:more|less|expand|collapse|close|hide)"
+    r"(?: caption)?$",
+    re.I,
+)
 # Gallery slide counters ("1 / 3", "2 of 12") that precede a caption.
 _COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*")
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-full-src", "src")
@@ -139,6 +145,9 @@ def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
     for child in list(text_el.iterdescendants()):
         if child.getparent() is None or text_el not in child.iterancestors():
             continue  # inside a credit element already taken
+        if child.tag in {"a", "button", "span"} and _TOGGLE.match(normalize(child.text_content())):
+            child.drop_tree()
+            continue
         if child.tag in {"span", "small", "cite", "em", "p", "div", "i", "b"} and (
             _CREDIT_CLASS.search(_classes(child)) or child.tag in {"small", "cite"}
         ):
@@ -153,6 +162,13 @@ def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
 
 def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:
     """A credit printed in the figure but outside the caption ("Image source, Getty Images")."""
+    classed = [
+        el
+        for el in holder.element.iterdescendants("span", "small", "cite", "p", "div")
+        if _CREDIT_CLASS.search(_classes(el)) and holder.text_element not in el.iterancestors()
+    ]
+    if classed:
+        return clean_credit(normalize(classed[0].text_content())) or None
     rest = normalize(holder.element.text_content()).replace(caption_text, " ")
     rest = normalize(rest)
     if not rest or len(rest) > 100:
@@ -175,7 +191,27 @@ def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Cap
             continue
         seen.add(caption)
         captions.append(Caption(caption, credit, image_url(img, base), alt or None))
-    return captions
+    return _without_truncated(captions)
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+
+
+def _without_truncated(captions: list[Caption]) -> list[Caption]:
+    """Drop the shortened copy of a caption that galleries ship beside the full one
+    ("... the military relations ..." next to the whole sentence)."""
+    kept = []
+    for caption in captions:
+        start = _ELLIPSIS.sub("", caption.caption)
+        if len(start) >= 20 and any(
+            other is not caption
+            and len(other.caption) > len(caption.caption)
+            and other.caption.startswith(start)
+            for other in captions
+        ):
+            continue
+        kept.append(caption)
+    return kept
 
 
 def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str]) -> list[Caption]:
