@@ -26,7 +26,9 @@ _BOILERPLATE_LINE = re.compile(
     r"(?:additional )?reporting by .*|(?:writing|editing) by .*|"
     r"copyright .*|©.*|\(c\) .*|all rights reserved.*|"
     r"image:.*|photo:.*|getty images|view comments|comments|loading\W*|"
-    r"(?:(?:image|photo|picture|slide|foto|bild)s? )?\d+ ?(?:/|of) ?\d+)$",
+    r"(?:(?:image|photo|picture|slide|foto|bild)s? )?\d+ ?(?:/|of) ?\d+|"
+    r"(?:this|the) [\w ]{1,30} requires javascript.*|(?:please )?enable javascript.*|"
+    r"\[\w+[^\]]*\].*\[/\w+\])$",
     re.I,
 )
 
@@ -62,7 +64,11 @@ def _weights(block: Block) -> tuple[float, float]:
     return good, 0.0  # links inside prose are not held against it
 
 
-_LINKED_HEADLINE = ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]"
+# A heading that links elsewhere, or sits inside a link (<a><h3>headline</h3></a>).
+_LINKED_HEADLINE = (
+    ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    "[.//a[@href] or parent::a[@href]]"
+)
 
 
 def teaser_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
@@ -71,7 +77,10 @@ def teaser_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
     found: set[lxml.html.HtmlElement] = set()
     for heading in root.xpath(_LINKED_HEADLINE):
         text = len(heading.text_content().strip())
-        linked = sum(len(a.text_content().strip()) for a in heading.iter("a"))
+        if heading.getparent().tag == "a":
+            linked = text  # <a><h3>headline</h3></a>
+        else:
+            linked = sum(len(a.text_content().strip()) for a in heading.iter("a"))
         if not text or linked / text < 0.8:
             continue
         parent = heading.getparent()
@@ -88,10 +97,11 @@ def teaser_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
     return found
 
 
-def best_container(blocks: list[Block], root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+def best_container(
+    blocks: list[Block], root: lxml.html.HtmlElement, teasers: set[lxml.html.HtmlElement]
+) -> lxml.html.HtmlElement:
     """The element whose prose outweighs the links and fragments it also holds."""
     score: dict[lxml.html.HtmlElement, float] = {}
-    teasers = teaser_summaries(root)
     for block in blocks:
         good, bad = _weights(block)
         if block.element in teasers:
@@ -239,7 +249,14 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Calls to action that close a story: "Subscribe to our newsletters", "Have a tip?".
 _PROMO = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|sign up|inbox|have a tip|follow (?:us|her|him)|"
-    r"download (?:our|the) app|all rights reserved|©)",
+    r"download (?:our|the) app|all rights reserved|click here|tell us what you think|"
+    r"let us know what you think|leave a comment|©)",
+    re.I,
+)
+# "Follow Newsbeat on Instagram", "Listen to the show live at 6pm": the publisher's channels.
+_CHANNELS = re.compile(
+    r"(?:^|[.!?]\s+)(?:follow\b[^.!?]{0,80}\bon (?:facebook|twitter|instagram|youtube|tiktok|"
+    r"linkedin|threads|bluesky|x)\b|listen (?:to [^.!?]{1,40} )?(?:live|back|again)\b)",
     re.I,
 )
 
@@ -247,10 +264,12 @@ _PROMO = re.compile(
 def _tail_reason(block: Block) -> str | None:
     if block.is_heading:
         return "heading at the end"
-    if _TAIL.match(block.text) or (_EMAIL.search(block.text) and len(block.text) < 250):
+    if _TAIL.match(block.text) or (_EMAIL.search(block.text) and len(block.text) < 300):
         return "credits, contact or copyright line at the end"
     if len(block.text) < 200 and _PROMO.search(block.text):
         return "promotion at the end"
+    if len(block.text) < 300 and _CHANNELS.search(block.text):
+        return "the publisher's channels at the end"
     if len(block.text) < 80 and not _SENTENCE_END.search(block.text):
         return "fragment at the end"
     return None
@@ -265,11 +284,39 @@ def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
             decisions.append(Decision(False, "heading with no paragraph under it", block.text))
         else:
             result.append(block)
+    start = _related_list_start(result)
+    for block in result[start:]:
+        decisions.append(Decision(False, "labelled list of links at the end", block.text))
+    result = result[:start]
     while result and (reason := _tail_reason(result[-1])):
         if reason == "fragment at the end" and len(result) > 1 and _tail_reason(result[-2]):
             break  # a run of short lines at the end is a list (tour dates), not a stray label
         decisions.append(Decision(False, reason, result.pop().text))
     return result
+
+
+def _is_label(block: Block) -> bool:
+    return block.is_heading or (len(block.text) < 80 and not _SENTENCE_END.search(block.text))
+
+
+def _related_list_start(kept: list[Block]) -> int:
+    """Where a closing "More stories" list starts: a label, then list items that each link
+    elsewhere. A list introduced by a sentence ("Here is what you need:") is the story's."""
+    end = len(kept)
+    if not end or kept[-1].tag != "li":
+        return end
+    parent = kept[-1].element.getparent()
+    start = end
+    while (
+        start > 0
+        and kept[start - 1].tag == "li"
+        and kept[start - 1].element.getparent() is parent
+        and kept[start - 1].link_chars > 0
+    ):
+        start -= 1
+    if end - start < 2 or start < 2 or not _is_label(kept[start - 1]):
+        return end
+    return start - 1
 
 
 def _titles_a_figure(heading: lxml.html.HtmlElement, figures: set[lxml.html.HtmlElement]) -> bool:
@@ -293,7 +340,8 @@ def extract_body(
     blocks = [b for b in text_blocks(root) if b.element not in skip]
     if not blocks:
         return BodyResult(container=None)
-    container = container if container is not None else best_container(blocks, root)
+    teasers = teaser_summaries(root)
+    container = container if container is not None else best_container(blocks, root, teasers)
     result = BodyResult(container=container)
     seen: set[str] = set()
     openings = caption_openings(captions)
@@ -305,6 +353,9 @@ def extract_body(
         inside = block.element is container or container in block.element.iterancestors()
         if not inside:
             result.decisions.append(Decision(False, "outside the article container", block.text))
+            continue
+        if block.element in teasers:
+            result.decisions.append(Decision(False, "summary of another story", block.text))
             continue
         reason = _drop_reason(block, headline, seen, openings)
         if reason is None:

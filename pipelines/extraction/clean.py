@@ -169,7 +169,7 @@ def strip_boilerplate(
         reason = boilerplate_reason(el)
         if reason is None or el in protected:
             continue
-        forced = reason.startswith("<") or reason == "hidden"
+        forced = reason.startswith("<") or reason == "hidden" or _never_story(el, reason)
         if not forced and mass.get(el, 0) > total * 0.5:
             continue
         if not forced and _PAYWALL.search(hint(el)) and mass.get(el, 0) >= _PAYWALLED_PROSE:
@@ -177,6 +177,15 @@ def strip_boilerplate(
         removed.append((reason, el.text_content()[:80]))
         el.drop_tree()
     return removed
+
+
+_CONSENT = re.compile(r"(?:^|[\s_-])(?:cookie\w*|consent|gdpr)(?:$|[\s_-])", re.I)
+
+
+def _never_story(el: lxml.html.HtmlElement, reason: str) -> bool:
+    """Dialogs and cookie-consent panels: removed even when their text outweighs the story's
+    (a consent panel describing each cookie can be longer than a short review)."""
+    return reason == "role=dialog" or bool(_CONSENT.search(hint(el)))
 
 
 def _strip_signup_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
