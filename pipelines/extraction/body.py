@@ -199,24 +199,15 @@ def _main_parent(kept: list[Block]) -> lxml.html.HtmlElement | None:
     return max(mass, key=lambda el: mass[el]) if mass else None
 
 
-def _lead_in_reason(block: Block, description: str | None) -> str | None:
-    """Standfirst, byline and dateline lines that sit above the body proper."""
-    if description and _same_start(block.text, description):
-        return "standfirst (repeats the description)"
+def _lead_in_reason(block: Block) -> str | None:
+    """Byline and dateline lines that sit above the body proper. A standfirst stays: it is
+    the publisher's own summary, printed with the story."""
     if len(block.text) < 100 and not _SENTENCE_END.search(block.text):
         return "byline or dateline above the body"
     return None
 
 
-def _same_start(text: str, description: str) -> bool:
-    a, b = words(text.lower()), words(description.lower())
-    n = min(len(a), len(b))
-    return n >= 5 and a[:n] == b[:n]
-
-
-def trim_lead_in(
-    kept: list[Block], description: str | None, decisions: list[Decision]
-) -> list[Block]:
+def trim_lead_in(kept: list[Block], decisions: list[Decision]) -> list[Block]:
     """Drop the header material kept above the first paragraph of the body proper."""
     main = _main_parent(kept)
     if main is None:
@@ -231,7 +222,7 @@ def trim_lead_in(
     )
     trimmed = []
     for i, block in enumerate(kept):
-        reason = _lead_in_reason(block, description) if i < first else None
+        reason = _lead_in_reason(block) if i < first else None
         if reason is None:
             trimmed.append(block)
         else:
@@ -331,7 +322,6 @@ def extract_body(
     root: lxml.html.HtmlElement,
     headline: str | None,
     skip: set[lxml.html.HtmlElement],
-    description: str | None = None,
     container: lxml.html.HtmlElement | None = None,
     captions: list[str] = (),
 ) -> BodyResult:
@@ -363,7 +353,7 @@ def extract_body(
             kept.append(block)
         else:
             result.decisions.append(Decision(False, reason, block.text))
-    kept = trim_lead_in(kept, description, result.decisions)
+    kept = trim_lead_in(kept, result.decisions)
     kept = trim_edges(kept, result.decisions)
     result.decisions.extend(Decision(True, "kept", b.text) for b in kept)
     result.paragraphs = [b.text for b in kept]

@@ -72,7 +72,7 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
     caption_texts = [normalize(h.text_element.text_content()) for h in holders]
-    body = extract_body(root, headline, in_captions, meta.description, chosen, caption_texts)
+    body = extract_body(root, headline, in_captions, chosen, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(body.container, root)
     captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
