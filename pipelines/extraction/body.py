@@ -10,7 +10,7 @@ import lxml.html
 from pipelines.extraction.blocks import Block, text_blocks
 from pipelines.extraction.captions import in_caption_markup
 from pipelines.extraction.clean import positive_hint
-from pipelines.extraction.text import count_words, same_text, words
+from pipelines.extraction.text import count_words, normalize, same_text, words
 
 # How much a character of link or fragment text costs a container, against one of prose.
 _BAD_WEIGHT = 1.2
@@ -94,6 +94,24 @@ def teaser_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
         for el in siblings:
             if len(el.text_content().strip()) <= 600:
                 found.update(el.iter())
+    found.update(_linked_excerpts(root))
+    return found
+
+
+_CUT_OFF = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+
+
+def _linked_excerpts(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """List items that open with a link to another story and end in a cut-off excerpt:
+    "<li><a>Headline</a> <span>The first lines of it...</span></li>" in a ticker."""
+    found: set[lxml.html.HtmlElement] = set()
+    for item in root.iter("li"):
+        first = next(iter(item), None)
+        if first is None or first.tag != "a" or (item.text or "").strip():
+            continue
+        text = normalize(item.text_content())
+        if len(text) <= 600 and len(first.text_content().strip()) >= 15 and _CUT_OFF.search(text):
+            found.update(item.iter())
     return found
 
 
