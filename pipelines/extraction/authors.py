@@ -8,9 +8,32 @@ from pipelines.extraction.jsonld import names_of
 from pipelines.extraction.page import Page
 from pipelines.extraction.text import normalize
 
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|от|作者|written by|words by)[\s:]+", re.I)
+# "By", and the words put before it: "Analysis by", "Words and pictures by".
+_BY = re.compile(
+    r"^(?:(?:\w+\s+){0,3}?(?:by|von|par|por|di|door|av|af|przez|от)|作者)(?:[\s:]+|$)", re.I
+)
+# Separators between names. The one-letter and short conjunctions of other languages
+# ("e", "y", "et", "en", "och") count only in lower case between spaces: "Sarah E. Needleman"
+# and "Bruce Y. Lee" are one name each.
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|、|·)\s*", re.I
+    r"\s*(?:,|;|\||&|、|·|(?i:\band\b|\bund\b)|(?<=\w{2})\.\s+(?=[A-Z]))\s*"
+    r"|\s+(?:e|y|et|en|och|und)\s+"
+)
+# A dateline run into the byline: "Jeff Foust Monday, November 18, 2019".
+_DATE_TAIL = re.compile(
+    r"\s*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b).*$",
+    re.I,
+)
+# Degrees and suffixes written after a name: "Ilana Muhlstein, MS, RDN".
+_CREDENTIAL = re.compile(
+    r"^(?:ph\.?\s?d|m\.?d|m\.?s|m\.?a|b\.?a|b\.?s|r\.?d\.?n?|r\.?n|mba|mph|msc|bsc|"
+    r"j\.?d|cpt|cscs|lmft|dds|esq|jr|sr|ii|iii)\.?$",
+    re.I,
+)
+_HONORIFIC = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+(?=[A-Z])")
+_AGENCY_TAIL = re.compile(
+    r"\s*(?:the )?(?:associated press|reuters|agence france-presse|afp|bloomberg)$", re.I
 )
 _JOB = re.compile(
     r"\b(?:staff|reporter|correspondent|editor|writer|journalist|contributor|columnist|"
@@ -32,6 +55,12 @@ _AGENCIES = frozenset(
         "efe",
         "ani",
         "pti",
+        "associated press",
+        "the associated press",
+        "agence france-presse",
+        "press trust of india",
+        "united press international",
+        "upi",
     ]
 )
 _BYLINE_SELECTORS = (
@@ -45,18 +74,58 @@ _BYLINE_SELECTORS = (
 )
 
 
-def clean_authors(raw: list[str]) -> list[str]:
-    """Split and clean byline strings into person names, keeping their first order."""
+def clean_authors(raw: list[str], publishers: tuple[str, ...] = ()) -> list[str]:
+    """Split and clean byline strings into person names, keeping their first order.
+
+    publishers: the site's own names (site name, host): dropped when credited beside people
+    ("Sandee LaMotte, CNN")."""
     names: list[str] = []
     for value in raw:
-        value = _BY.sub("", _CONTACT.sub(" ", normalize(value)))
+        value = _DATE_TAIL.sub("", _BY.sub("", _CONTACT.sub(" ", normalize(value))))
+        value = _HONORIFIC.sub("", value)
         for part in _SPLIT.split(value):
             name = _TRAILING_TITLE.sub("", _BY.sub("", part)).strip(" .:-–—()")
+            if name != (bare := _AGENCY_TAIL.sub("", name)) and bare:
+                name = bare  # "ERIC TUCKER Associated Press": the agency is credited apart
             if _is_name(name) and name not in names:
                 names.append(name)
-    if any(n.lower() not in _AGENCIES for n in names):
-        names = [n for n in names if n.lower() not in _AGENCIES]
-    return names
+    people = [n for n in names if n.lower() not in _AGENCIES and not _is_publisher(n, publishers)]
+    if any(not _is_outlet(n) for n in people):
+        people = [n for n in people if not _is_outlet(n)]
+    return people or names
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_ORGANISATION = re.compile(
+    r"\b(?:media|international|network|insider|magazine|tribune|herald|gazette|agency|"
+    r"television|radio)\b|\.(?:com|org|net|co)\b",
+    re.I,
+)
+
+
+def _is_outlet(name: str) -> bool:
+    """A credit that names an outlet rather than a person: one word ("Futurism", "CNN"), an
+    acronym and a word ("CNN Business"), or an organisation's name ("NJ Advance Media",
+    "Cleveland.com"). Dropped when a person is credited beside it."""
+    parts = name.split()
+    return (
+        len(parts) == 1
+        or bool(_ORGANISATION.search(name))
+        or (len(parts) == 2 and bool(_ACRONYM.match(parts[0])) and not parts[1].isupper())
+    )
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _is_publisher(name: str, publishers: tuple[str, ...]) -> bool:
+    """The site credited as an author: "Sputnik International" on sputniknews.com."""
+    key, first = _key(name), _key(name.split()[0]) if name.split() else ""
+    return any(
+        len(p) >= 3 and (key.startswith(p) or (len(first) >= 3 and p.startswith(first)))
+        for p in map(_key, publishers)
+    )
 
 
 # Job titles written after a name: "김도윤 기자", "山田太郎記者", "Jane Doe Staff Writer".
@@ -70,16 +139,20 @@ _TRAILING_TITLE = re.compile(
 def _is_name(text: str) -> bool:
     if not text or "@" in text or "://" in text or text.startswith("www."):
         return False
+    if _CREDENTIAL.match(text) or _BY.fullmatch(text) or "admin" in text.lower():
+        return False
     if _JOB.search(text) or any(ch.isdigit() for ch in text):
         return False
     return 1 <= len(text.split()) <= 5 and len(text) <= 60
 
 
-def find_authors(page: Page, article: dict | None) -> list[str]:
-    """Authors from JSON-LD, then author meta tags, then the byline in the page."""
+def find_authors(page: Page, article: dict | None, publishers: tuple[str, ...] = ()) -> list[str]:
+    """Authors from JSON-LD, then author meta tags, then the byline in the page.
+
+    publishers: the site's names, left out when credited beside the writers."""
     people = _people(article.get("author") or article.get("creator")) if article else []
     if people:
-        names = clean_authors(people)
+        names = clean_authors(people, publishers)
         if names:
             return names
     meta = [
@@ -90,15 +163,21 @@ def find_authors(page: Page, article: dict | None) -> list[str]:
         if not v.startswith("http")
     ]
     if meta:
-        names = clean_authors(meta)
+        names = clean_authors(meta, publishers)
         if names:
             return names
     for selector in _BYLINE_SELECTORS:
-        found = [normalize(el.text_content()) for el in page.tree.xpath(selector)[:3]]
-        names = clean_authors([f for f in found if f and len(f) < 150])
+        found = [_spaced_text(el) for el in page.tree.xpath(selector)[:3]]
+        names = clean_authors([f for f in found if f and len(f) < 150], publishers)
         if names:
             return names
     return []
+
+
+def _spaced_text(el) -> str:
+    """Text with a space between elements: "<span>ERIC TUCKER</span><span>Associated
+    Press</span>" is two credits, not "ERIC TUCKERAssociated Press"."""
+    return normalize(" ".join(el.itertext()))
 
 
 def _people(value: object) -> list[str]:

@@ -29,6 +29,7 @@ from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
 from pipelines.extraction.text import count_words, normalize
+from pipelines.extraction.urls import site_label
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
 
@@ -60,7 +61,8 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     meta = read_metadata(page, article_ld)
     headline = _first_text(page.tree, site.headline) if site and site.headline else None
     headline = headline or find_headline(page, article_ld, meta.site_name)
-    authors = find_authors(page, article_ld)
+    publishers = tuple(filter(None, (meta.site_name, site_label(url))))
+    authors = find_authors(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
     root = page.tree.find("body")
     if root is None:

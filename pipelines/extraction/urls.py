@@ -44,6 +44,19 @@ def site_of(url: str) -> str:
     return f"{host}:{parts.port}" if parts.port else host
 
 
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "or", "ne", "go", "edu"])
+
+
+def site_label(url: str | None) -> str | None:
+    """The name part of a site's host: "cnn" for edition.cnn.com, "bbc" for www.bbc.co.uk."""
+    labels = (urlsplit(url or "").hostname or "").lower().split(".")
+    if len(labels) < 2:
+        return None
+    if len(labels) > 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2]
+
+
 def article_key(canonical: str | None, final_url: str) -> str:
     """The URL an article is stored under: its rel=canonical on the same site, else its own
     (a canonical pointing to another site is syndication, not the same page)."""

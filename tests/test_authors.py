@@ -1,0 +1,68 @@
+"""Byline strings, as news sites print them, cleaned into lists of names.
+
+Each case is a byline seen on a real news site (names changed where they were private people).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extraction.authors import clean_authors
+from pipelines.extraction.urls import site_label
+
+CASES = [
+    # Middle initials are not conjunctions ("e" and "y" mean "and" in Italian and Spanish).
+    (["Sarah E. Needleman"], (), ["Sarah E. Needleman"]),
+    (["Bruce Y. Lee"], (), ["Bruce Y. Lee"]),
+    (["Marco Rossi e Giulia Bianchi"], (), ["Marco Rossi", "Giulia Bianchi"]),
+    (["Ana García y Luis Pérez"], (), ["Ana García", "Luis Pérez"]),
+    # "By" alone, and words before "by".
+    (["By"], (), []),
+    (["Analysis by Chris Cillizza, CNN Editor-at-large"], ("CNN",), ["Chris Cillizza"]),
+    (["Words and pictures by Jane Holt"], (), ["Jane Holt"]),
+    # Wire bylines whose agency line was run into the last name by the markup.
+    (
+        ["By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER Associated Press"],
+        (),
+        ["LISA MASCARO", "MARY CLARE JALONICK", "ERIC TUCKER"],
+    ),
+    (["The Associated Press"], (), ["The Associated Press"]),
+    # A dateline run into the byline.
+    (["by Jeff Foust Monday, November 18, 2019"], (), ["Jeff Foust"]),
+    (["By HNN Staff | November 18, 2019 at 2:26 PM HST"], (), []),
+    # Degrees after the name and honorifics before it.
+    (["Ilana Muhlstein, MS, RDN"], (), ["Ilana Muhlstein"]),
+    (["Dr. Amy Chen, PhD and Prof. Omar Haddad"], (), ["Amy Chen", "Omar Haddad"]),
+    # The outlet credited beside the writer: by name, as the site, or as a domain.
+    (["Sandee LaMotte, CNN"], ("MSN", "msn"), ["Sandee LaMotte"]),
+    (["Jill Disis, CNN Business"], (), ["Jill Disis"]),
+    (["Victor Tangermann, Futurism"], ("ScienceAlert",), ["Victor Tangermann"]),
+    (["Finian Cunningham. Sputnik International"], ("sputniknews",), ["Finian Cunningham"]),
+    (["Troy L. Smith, Cleveland.com"], (), ["Troy L. Smith"]),
+    (["Amy Kuperinsky | NJ Advance Media for NJ.com"], (), ["Amy Kuperinsky"]),
+    # An organisation alone is still the credit.
+    (["European Space Agency"], (), ["European Space Agency"]),
+    # Content-management user names are not people.
+    (["admin"], (), []),
+    # Korean and Japanese job titles after the name.
+    (["김도윤 기자"], (), ["김도윤"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "publishers", "want"), CASES)
+def test_clean_authors(raw: list[str], publishers: tuple[str, ...], want: list[str]) -> None:
+    assert clean_authors(raw, publishers) == want
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("https://edition.cnn.com/2026/01/01/health/x.html", "cnn"),
+        ("https://www.bbc.co.uk/news/x", "bbc"),
+        ("https://sputniknews.com/columnists/x", "sputniknews"),
+        ("http://localhost/x", None),
+        (None, None),
+    ],
+)
+def test_site_label(url: str | None, label: str | None) -> None:
+    assert site_label(url) == label
