@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
@@ -44,6 +46,9 @@ class ExtractPipeline:
         if not article.is_article or article.word_count < self.min_words:
             raise self._drop("not_article", item)
         if article.published is None and item.hints.get("published"):
-            article.published = parse_date(item.hints["published"])
+            hinted = parse_date(item.hints["published"])  # a sitemap's or feed's date
+            article.published = (
+                hinted.replace(tzinfo=UTC) if hinted and not hinted.tzinfo else hinted
+            )
         item.article = article
         return item

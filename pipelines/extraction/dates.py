@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from htmldate import find_date
@@ -54,7 +55,7 @@ def _free_form(text: str) -> datetime | None:
         return None
 
 
-def _from_times(page: Page, words: tuple[str, ...]) -> datetime | None:
+def _from_times(page: Page, words: tuple[str, ...]) -> Iterator[datetime | None]:
     for el in page.tree.iter("time"):
         parent = el.getparent()
         marks = " ".join(
@@ -64,10 +65,7 @@ def _from_times(page: Page, words: tuple[str, ...]) -> datetime | None:
         )  # fmt: skip
         if words and not any(w in marks.lower() for w in words):
             continue
-        found = parse_date(el.get("datetime") or "")
-        if found:
-            return found
-    return None
+        yield parse_date(el.get("datetime") or "")
 
 
 def url_date(url: str | None) -> datetime | None:
@@ -82,18 +80,67 @@ def url_date(url: str | None) -> datetime | None:
 
 
 def find_dates(page: Page, article: dict | None) -> tuple[datetime | None, datetime | None]:
-    """(published, modified), each from the most authoritative source that has it."""
-    published = parse_date(article.get("datePublished")) if article else None
-    published = published or _first_meta(page, _PUBLISHED_META)
-    published = published or _from_times(
-        page, ("publish", "pubdate", "datepublished", "entry-date")
+    """(published, modified), each from the most authoritative source that has it, made as
+    precise as the page allows, and always with a UTC offset."""
+    published = best_date(_published_sources(page, article))
+    if published is None:
+        published = _plausible(url_date(page.url)) or _plausible(_visible_date(page))
+    modified = best_date(
+        [
+            parse_date(article.get("dateModified")) if article else None,
+            *(_meta_dates(page, _MODIFIED_META)),
+            *_from_times(page, ("updated", "modified", "datemodified")),
+        ]
     )
-    published = published or _from_times(page, ())
-    published = published or url_date(page.url) or _visible_date(page)
-    modified = parse_date(article.get("dateModified")) if article else None
-    modified = modified or _first_meta(page, _MODIFIED_META)
-    modified = modified or _from_times(page, ("updated", "modified", "datemodified"))
-    return published, modified
+    return with_offset(published, modified), with_offset(modified, published)
+
+
+def _published_sources(page: Page, article: dict | None) -> Iterator[datetime | None]:
+    yield parse_date(article.get("datePublished")) if article else None
+    yield from _meta_dates(page, _PUBLISHED_META)
+    yield from _from_times(page, ("publish", "pubdate", "datepublished", "entry-date"))
+    yield from _from_times(page, ())
+
+
+# The web is younger than this; a "0001-01-01" is a CMS's empty value, not a date.
+_EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+
+
+def _plausible(found: datetime | None) -> datetime | None:
+    if found is None:
+        return None
+    aware = found if found.tzinfo else found.replace(tzinfo=UTC)
+    latest = datetime.now(UTC) + timedelta(days=2)
+    return found if _EARLIEST <= aware <= latest else None
+
+
+def _precise(found: datetime) -> bool:
+    """A time of day with a UTC offset: nothing more to learn about this date."""
+    return found.tzinfo is not None and found.timetz().replace(tzinfo=None) != time()
+
+
+def best_date(sources: Iterable[datetime | None]) -> datetime | None:
+    """The first plausible date, or a later source's more precise spelling of the same day
+    (a JSON-LD "2014-09-15" beside a meta "2014-09-15T14:22:02+00:00")."""
+    first = None
+    for found in map(_plausible, sources):
+        if found is None:
+            continue
+        if first is None:
+            first = found
+        elif found.date() == first.date() and _precise(found):
+            return found
+        if _precise(first):
+            return first
+    return first
+
+
+def with_offset(found: datetime | None, other: datetime | None) -> datetime | None:
+    """A time without an offset takes the page's other date's offset, else UTC."""
+    if found is None or found.tzinfo is not None:
+        return found
+    zone = other.tzinfo if other is not None and other.tzinfo is not None else UTC
+    return found.replace(tzinfo=zone)
 
 
 def _visible_date(page: Page) -> datetime | None:
@@ -106,10 +153,7 @@ def _visible_date(page: Page) -> datetime | None:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def _first_meta(page: Page, names: tuple[str, ...]) -> datetime | None:
+def _meta_dates(page: Page, names: tuple[str, ...]) -> Iterator[datetime | None]:
     for name in names:
         for value in page.meta.get(name, []):
-            found = parse_date(value)
-            if found:
-                return found
-    return None
+            yield parse_date(value)
