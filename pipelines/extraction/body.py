@@ -336,33 +336,49 @@ def _titles_a_figure(heading: lxml.html.HtmlElement, figures: set[lxml.html.Html
     return following in figures or any(el in figures for el in following.iter("figure", "img"))
 
 
-def extract_body(
+@dataclass
+class Layout:
+    """A page's text blocks and the container chosen as the article body."""
+
+    blocks: list[Block]
+    teasers: set[lxml.html.HtmlElement]
+    skip: set[lxml.html.HtmlElement]
+    container: lxml.html.HtmlElement | None
+
+
+def find_layout(
     root: lxml.html.HtmlElement,
-    headline: str | None,
     skip: set[lxml.html.HtmlElement],
     container: lxml.html.HtmlElement | None = None,
-    captions: list[str] = (),
-) -> BodyResult:
-    """Paragraphs of the best container (or the one a site rule names), minus captions
-    (the elements in skip, and copies of the caption texts), duplicates and fragments."""
+) -> Layout:
+    """The text blocks outside captions (skip) and the best container for them (or the one
+    a site rule names)."""
     blocks = [b for b in text_blocks(root) if b.element not in skip]
-    if not blocks:
+    teasers = teaser_summaries(root) if blocks else set()
+    if blocks and container is None:
+        container = best_container(blocks, root, teasers)
+    return Layout(blocks, teasers, skip, container if blocks else None)
+
+
+def extract_body(layout: Layout, headline: str | None, captions: list[str] = ()) -> BodyResult:
+    """Paragraphs of the layout's container, minus captions (the elements skipped, and
+    copies of the caption texts), duplicates and fragments."""
+    container = layout.container
+    if container is None:
         return BodyResult(container=None)
-    teasers = teaser_summaries(root)
-    container = container if container is not None else best_container(blocks, root, teasers)
     result = BodyResult(container=container)
     seen: set[str] = set()
     openings = caption_openings(captions)
     kept: list[Block] = []
-    for block in blocks:
-        if block.is_heading and _titles_a_figure(block.element, skip):
+    for block in layout.blocks:
+        if block.is_heading and _titles_a_figure(block.element, layout.skip):
             result.decisions.append(Decision(False, "title of a gallery or figure", block.text))
             continue
         inside = block.element is container or container in block.element.iterancestors()
         if not inside:
             result.decisions.append(Decision(False, "outside the article container", block.text))
             continue
-        if block.element in teasers:
+        if block.element in layout.teasers:
             result.decisions.append(Decision(False, "summary of another story", block.text))
             continue
         reason = _drop_reason(block, headline, seen, openings)

@@ -8,7 +8,7 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.authors import find_authors
-from pipelines.extraction.body import BodyResult, Decision, extract_body
+from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
 from pipelines.extraction.captions import (
     extract_captions,
     find_holders,
@@ -21,7 +21,7 @@ from pipelines.extraction.classify import count_teasers, is_article_page
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
-from pipelines.extraction.headline import find_headline
+from pipelines.extraction.headline import find_headline, page_h1s
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
 from pipelines.extraction.metadata import read_metadata
@@ -59,9 +59,9 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     site = rules.for_url(url) if rules else None
     article_ld = article_object(page)
     meta = read_metadata(page, article_ld)
-    headline = _first_text(page.tree, site.headline) if site and site.headline else None
-    headline = headline or find_headline(page, article_ld, meta.site_name)
     publishers = tuple(filter(None, (meta.site_name, site_label(url))))
+    ruled_headline = _first_text(page.tree, site.headline) if site and site.headline else None
+    h1s = page_h1s(page.tree)
     authors = find_authors(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
     root = page.tree.find("body")
@@ -74,7 +74,9 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
     caption_texts = [normalize(h.text_element.text_content()) for h in holders]
-    body = extract_body(root, headline, in_captions, chosen, caption_texts)
+    layout = find_layout(root, in_captions, chosen)
+    headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
+    body = extract_body(layout, headline, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(body.container, root)
     captions = extract_captions([h for h in holders if _inside(h.element, region)], url)

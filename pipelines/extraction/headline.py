@@ -11,20 +11,41 @@ from pipelines.extraction.page import Page
 from pipelines.extraction.text import normalize, same_text, words
 
 # Separators sites put between the headline and their name in <title> and og:title.
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+")
+_TITLE_SEPARATORS = re.compile(r"(\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+)")
 
 
-def strip_site_name(title: str, site_name: str | None) -> str:
-    """'Site - Headline' or 'Headline | Site | Section' -> 'Headline'."""
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _names_site(part: str, names: tuple[str, ...]) -> bool:
+    """'The Paradigm' for site name 'The Paradigm', 'Vortex Cannon Entertainment' for the host
+    vortexcannon.org, 'CBSSports.com' for cbssports."""
+    key = _key(part)
+    short = len(words(part)) <= 3  # a headline may open with the site's name
+    return bool(key) and any(
+        same_text(part, name) or (short and len(_key(name)) >= 3 and key.startswith(_key(name)))
+        for name in names
+    )
+
+
+def strip_site_name(title: str, names: tuple[str, ...] = ()) -> str:
+    """'Site - Headline' or 'Headline | Section | Site' -> 'Headline'.
+
+    names: the site's name and host label. Parts naming the site are cut from either end and
+    the rest is kept whole ("Are Here — And They're Not Great - Digg" keeps its dash); with no
+    part naming the site, the longest part is taken."""
+    pieces = _TITLE_SEPARATORS.split(title)  # text, separator, text, ...
+    parts = pieces[::2]
     if len(parts) < 2:
         return title
-    if site_name:
-        kept = [p for p in parts if not same_text(p, site_name)]
-        if kept and len(kept) < len(parts):
-            parts = kept
-            if len(parts) == 1:
-                return parts[0].strip()
+    start, end = 0, len(parts)
+    while start < end - 1 and _names_site(parts[start], names):
+        start += 1
+    while end - 1 > start and _names_site(parts[end - 1], names):
+        end -= 1
+    if (start, end) != (0, len(parts)):
+        return "".join(pieces[2 * start : 2 * end - 1]).strip()
     return max(parts, key=lambda p: len(words(p))).strip()
 
 
@@ -36,8 +57,24 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(len(wa), len(wb))
 
 
-def find_headline(page: Page, article: dict | None, site_name: str | None) -> str | None:
-    """The visible <h1> that matches the metadata title; else the metadata title, cleaned."""
+def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
+    """Every <h1> with text, read before the page is cleaned."""
+    return [(h, t) for h in tree.iter("h1") if (t := normalize(h.text_content()))]
+
+
+def find_headline(
+    page: Page,
+    article: dict | None,
+    names: tuple[str, ...] = (),
+    h1s: list[tuple[lxml.html.HtmlElement, str]] | None = None,
+    container: lxml.html.HtmlElement | None = None,
+) -> str | None:
+    """The visible <h1> that matches the metadata title; else the <h1> printed just above the
+    article body (sites give social and search titles of their own); else the metadata title
+    without the site's name.
+
+    names: the site's name and host label. h1s: page_h1s() of the uncleaned page.
+    container: the element holding the article body."""
     meta_titles = [
         t
         for t in (
@@ -47,17 +84,55 @@ def find_headline(page: Page, article: dict | None, site_name: str | None) -> st
         )
         if t
     ]
-    h1s = [t for t in (normalize(h.text_content()) for h in page.tree.iter("h1")) if t]
+    h1s = page_h1s(page.tree) if h1s is None else h1s
     for meta in meta_titles:
-        for h1 in h1s:
-            if same_text(h1, meta) or _overlap(h1, strip_site_name(meta, site_name)) >= 0.8:
+        for _, h1 in h1s:
+            if same_text(h1, meta) or _overlap(h1, strip_site_name(meta, names)) >= 0.8:
                 return h1
+    near = _h1_above(h1s, container, names)
+    if near:
+        return near
     if meta_titles:
-        return strip_site_name(meta_titles[0], site_name)
+        return strip_site_name(meta_titles[0], names)
     if h1s:
-        return h1s[0]
+        return h1s[0][1]
     heading = next((normalize(h.text_content()) for h in page.tree.iter("h2")), None)
     return heading or None
+
+
+# How far above the body container an <h1> may sit and still head it: the container's
+# parent or grandparent holds both (a site logo's <h1> shares only a distant wrapper).
+_NEAR_LEVELS = 2
+
+
+def _h1_above(
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+    container: lxml.html.HtmlElement | None,
+    names: tuple[str, ...],
+) -> str | None:
+    """The first <h1> in or just around the body container, before its first paragraph."""
+    if container is None:
+        return None
+    near = [container, *list(container.iterancestors())[:_NEAR_LEVELS]]
+    first_paragraph = next(iter(container.iter("p")), None)
+    for h1, text in h1s:
+        if not any(el is h1 or el in h1.iterancestors() for el in near):
+            continue
+        if first_paragraph is not None and _follows(h1, first_paragraph):
+            continue
+        if len(words(text)) >= 2 and not _names_site(text, names):
+            return text
+    return None
+
+
+def _follows(el: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
+    """True when el comes after other in document order."""
+    for node in other.getroottree().getroot().iter():
+        if node is el:
+            return False
+        if node is other:
+            return True
+    return False
 
 
 def _title_tag(tree: lxml.html.HtmlElement) -> str | None:
