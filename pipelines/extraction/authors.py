@@ -6,7 +6,7 @@ import re
 
 from pipelines.extraction.jsonld import names_of
 from pipelines.extraction.page import Page
-from pipelines.extraction.text import normalize
+from pipelines.extraction.text import normalize, spaced_text
 
 # "By", and the words put before it: "Analysis by", "Words and pictures by".
 _BY = re.compile(
@@ -167,17 +167,11 @@ def find_authors(page: Page, article: dict | None, publishers: tuple[str, ...] =
         if names:
             return names
     for selector in _BYLINE_SELECTORS:
-        found = [_spaced_text(el) for el in page.tree.xpath(selector)[:3]]
+        found = [spaced_text(el) for el in page.tree.xpath(selector)[:3]]
         names = clean_authors([f for f in found if f and len(f) < 150], publishers)
         if names:
             return names
     return []
-
-
-def _spaced_text(el) -> str:
-    """Text with a space between elements: "<span>ERIC TUCKER</span><span>Associated
-    Press</span>" is two credits, not "ERIC TUCKERAssociated Press"."""
-    return normalize(" ".join(el.itertext()))
 
 
 def _people(value: object) -> list[str]:

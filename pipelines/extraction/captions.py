@@ -11,17 +11,33 @@ import lxml.html
 from pipelines.extraction.credits import clean_credit, split_credit
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
-from pipelines.extraction.text import normalize
+from pipelines.extraction.text import normalize, spaced_text
 
-_CAPTION_CLASS = re.compile(r"caption|legend|image-?desc|photo-?desc|img-?desc|cutline", re.I)
-_CREDIT_CLASS = re.compile(
-    r"credit|copyright|photographer|attribution|image-?source|photo-?source|byline|author|source",
+_CAPTION_CLASS = re.compile(
+    r"(?<!without)(?<!without[-_])(?<!\bno[-_])(?<!\bno)"
+    r"(?:caption|legend|image-?desc|photo-?desc|img-?desc|cutline)",
     re.I,
 )
+_CREDIT_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:credit|copyright|photographer|attribution|image-?source|photo-?source|"
+    r"byline|author|source)",
+    re.I,
+)
+# Images too small, or named as such, to be an article's photo: avatars, logos, icons.
+_THUMBNAIL = re.compile(r"avatar|headshot|author|profile|logo|icon|sprite|spinner|emoji", re.I)
+_SMALLEST_PHOTO = 150
 # Links and buttons that expand or collapse a long caption ("... more", "less").
 _TOGGLE = re.compile(
     r"^(?:\.\.\.|…)?\s*(?:(?:show|read|see|view) )?(?:more|less|expand|collapse|close|hide)"
     r"(?: caption)?$",
+    re.I,
+)
+# Screen-reader labels printed before a caption: "Image caption", "Media caption".
+_CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo) caption[,:]?\s*", re.I)
+# Player and promotion text in caption markup, never a caption.
+_NOT_A_CAPTION = re.compile(
+    r"media playback is unsupported|your browser does not support|requires javascript|"
+    r"\b(?:subscribe|subscription|newsletter|sign up)\b",
     re.I,
 )
 # Gallery slide counters ("1 / 3", "2 of 12") that precede a caption.
@@ -53,7 +69,24 @@ def image_url(img: lxml.html.HtmlElement | None, base: str | None) -> str | None
 
 
 def _classes(el: lxml.html.HtmlElement) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
+    """Class and id, camelCase split ("imageCredit" -> "image-Credit")."""
+    return _CAMEL.sub("-", f"{el.get('class') or ''} {el.get('id') or ''}")
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _is_thumbnail(img: lxml.html.HtmlElement) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip()
+        if value.isdigit() and int(value) < _SMALLEST_PHOTO:
+            return True
+    return bool(_THUMBNAIL.search(f"{img.get('class') or ''} {img.get('src') or ''}"))
+
+
+def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The first <img> under el that can be a photo, not an avatar or an icon."""
+    return next((img for img in el.iter("img") if not _is_thumbnail(img)), None)
 
 
 def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
@@ -96,8 +129,11 @@ def in_caption_markup(el: lxml.html.HtmlElement, levels: int = 3) -> bool:
 
 
 def _has_inner_caption(el: lxml.html.HtmlElement) -> bool:
+    """True for a wrapper ("wp-caption") whose inner element is the caption; an inner
+    element holding only a credit ("(Image: GETTY)") leaves the wrapper as the caption."""
     return any(
-        child.tag == "figcaption" or _CAPTION_CLASS.search(_classes(child))
+        child.tag == "figcaption"
+        or (_CAPTION_CLASS.search(_classes(child)) and split_credit(spaced_text(child))[0])
         for child in el.iterdescendants("figcaption", "p", "div", "span")
     )
 
@@ -109,7 +145,7 @@ def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         parent = el.getparent()
         if parent is None:
             return None
-        if parent.tag == "figure" or parent.find(".//img") is not None:
+        if parent.tag == "figure" or picture(parent) is not None:
             return parent if _small_frame(parent, caption) else None
         el = parent
     return None
@@ -151,9 +187,9 @@ def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
         if child.tag in {"span", "small", "cite", "em", "p", "div", "i", "b"} and (
             _CREDIT_CLASS.search(_classes(child)) or child.tag in {"small", "cite"}
         ):
-            credit_parts.append(normalize(child.text_content()))
+            credit_parts.append(spaced_text(child))
             child.drop_tree()
-    text = _COUNTER.sub("", normalize(text_el.text_content()))
+    text = _COUNTER.sub("", spaced_text(text_el))
     credit = normalize(" ".join(credit_parts)) or None
     if credit is None:
         return split_credit(text)
@@ -168,8 +204,10 @@ def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:
         if _CREDIT_CLASS.search(_classes(el)) and holder.text_element not in el.iterancestors()
     ]
     if classed:
-        return clean_credit(normalize(classed[0].text_content())) or None
-    rest = normalize(holder.element.text_content()).replace(caption_text, " ")
+        return clean_credit(spaced_text(classed[0])) or None
+    rest = spaced_text(holder.element)
+    if caption_text:
+        rest = rest.replace(caption_text, " ")
     rest = normalize(rest)
     if not rest or len(rest) > 100:
         return None
@@ -181,12 +219,16 @@ def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Cap
     captions: list[Caption] = []
     seen: set[str] = set()
     for holder in holders:
-        img = holder.element.find(".//img")
+        img = picture(holder.element)
         alt = normalize(img.get("alt")) if img is not None else ""
-        raw = normalize(holder.text_element.text_content())
+        raw = spaced_text(holder.text_element)
         caption, credit = _split(holder.text_element)
+        caption = _CAPTION_LABEL.sub("", caption)
         if credit is None and holder.element is not holder.text_element:
             credit = _credit_beside(holder, raw)
+        credit = _credit_apart(caption, credit)
+        if _NOT_A_CAPTION.search(caption):
+            continue
         if (not caption and not credit) or caption in seen:
             continue
         seen.add(caption)
@@ -212,6 +254,17 @@ def _without_truncated(captions: list[Caption]) -> list[Caption]:
             continue
         kept.append(caption)
     return kept
+
+
+def _credit_apart(caption: str, credit: str | None) -> str | None:
+    """The credit without a copy of the caption or a player's button text ("close")."""
+    if not credit:
+        return None
+    if caption and credit.startswith(caption):
+        credit = credit[len(caption) :].strip(" .,;")
+    if not credit or _TOGGLE.match(credit) or _NOT_A_CAPTION.search(credit):
+        return None
+    return credit
 
 
 def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str]) -> list[Caption]:

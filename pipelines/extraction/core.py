@@ -28,7 +28,7 @@ from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
-from pipelines.extraction.text import count_words, normalize
+from pipelines.extraction.text import count_words, normalize, spaced_text
 from pipelines.extraction.urls import site_label
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
@@ -73,7 +73,7 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     holders = rule_holders(root, site.captions) if site and site.captions else find_holders(root)
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
-    caption_texts = [normalize(h.text_element.text_content()) for h in holders]
+    caption_texts = [spaced_text(h.text_element) for h in holders]
     layout = find_layout(root, in_captions, chosen)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     body = extract_body(layout, headline, caption_texts)

@@ -8,11 +8,12 @@ import re
 # same labels in other languages ("撮影：X", "사진=X", "ภาพ: X", "تصوير: X", "Фото: X").
 _LABELS = (
     r"photo(?:graph)?s?|pictures?|pic|images?|image source|credit|courtesy|source|video|"
+    r"(?:image |photo )?copyright|file(?: photo)?|"
     r"foto|fotos|bild|quelle|crédit|crédito|fotografía|imagen|фото|снимок|"
     r"撮影|写真|画像|提供|사진|촬영|图|圖|摄影|攝影|来源|ภาพ|รูป|تصوير|صورة|الصورة|צילום|ছবি|फोटो|ảnh|រូបថត|រូបភាព|isithombe|izithombe|umfanekiso|picha|foto's"
 )
 _LABELLED = re.compile(
-    r"[\s(\[（]*(?:(?:" + _LABELS + r")\s*(?:by|:|：|៖|,|=|-|–)|©|\(c\))"
+    r"[\s(\[（]*(?:(?:" + _LABELS + r")\s*(?:by\b|via\b|:|：|៖|,|=|-|–|\.{3}|…)|©|\(c\))"
     r"\s*(?P<credit>[^()\[\]（）]{2,120}?)[\s)\]）]*$",
     re.I,
 )
@@ -26,6 +27,12 @@ _AGENCY = re.compile(
     + _AGENCY_NAMES
     + r"(?:\s*/\s*[^.!?/]{2,60})?(?:\s+via\s+[^.!?]{2,40})?)\s*$"
 )
+# A credit line that is all label and name: "Image copyright Getty Images".
+_LEADING_LABEL = re.compile(
+    r"^(?:image |photo |picture )?(?:copyright|credit)\s+(?P<credit>\S.{1,100})$", re.I
+)
+# An agency named in brackets at the very end: "... in Nogales, Ariz. (AP)".
+_BRACKETED_AGENCY = re.compile(r"[(\[]\s*(?P<credit>" + _AGENCY_NAMES + r")\s*[)\]]\s*$")
 # A trailing run of capitalised words after the last sentence: the print-style credit.
 _CAPS = re.compile(
     r"(?<=[.!?”\"’)])\s+(?P<credit>(?:[A-Z0-9][A-Z0-9&'’./-]*\s*){1,8})$",
@@ -46,7 +53,9 @@ _SLASHED = re.compile(
 
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption, credit) from a caption's text; credit is None when none is found."""
-    for pattern in (_LABELLED, _PARENTHESISED, _AGENCY, _SLASHED, _CAPS):
+    for pattern in (
+        _LABELLED, _LEADING_LABEL, _PARENTHESISED, _BRACKETED_AGENCY, _AGENCY, _SLASHED, _CAPS
+    ):  # fmt: skip
         match = pattern.search(text)
         if not match:
             continue
@@ -59,7 +68,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 def clean_credit(text: str) -> str | None:
     """A credit element's text without its label or wrapping brackets: "(Photo: X)" -> "X"."""
-    text = text.strip()
+    text = text.strip().removeprefix("...").removeprefix("…").strip()
     while len(text) > 2 and text[0] in "([（" and text[-1] in ")]）":
         text = text[1:-1].strip()
     return split_credit(text)[1] or text or None

@@ -16,6 +16,32 @@ def normalize(text: str | None) -> str:
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+# Inline formatting: its text runs on into its neighbours' ("<b>W</b>ord" is one word).
+_RUN_ON = frozenset(
+    ["a", "abbr", "b", "bdi", "code", "em", "font", "i", "mark", "q", "s", "strong", "sub",
+     "sup", "u", "var", "wbr"]
+)  # fmt: skip
+
+
+def spaced_text(el) -> str:
+    """An element's text with a space wherever one element ends and another begins, except
+    around inline formatting: "<span>win.</span><span>He didn't</span>" reads "win. He
+    didn't", as a browser shows it, where text_content() gives "win.He didn't"."""
+    from lxml import etree
+
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        gap = "" if tag in _RUN_ON or node is el else " "
+        if event == "start":
+            parts.append(gap + (node.text or "") if tag else "")
+        else:
+            parts.append(gap if tag else "")
+            if node is not el:
+                parts.append(node.tail or "")
+    return normalize("".join(parts))
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
