@@ -191,9 +191,11 @@ def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
             child.drop_tree()
     text = _COUNTER.sub("", spaced_text(text_el))
     credit = normalize(" ".join(credit_parts)) or None
+    caption, found = split_credit(text)
     if credit is None:
-        return split_credit(text)
-    return text, clean_credit(credit)
+        return caption, found
+    # A labelled credit left in the text too ("... (Photo: Getty Images)") goes with it.
+    return (caption if found and caption else text), clean_credit(credit)
 
 
 def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:

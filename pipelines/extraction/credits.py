@@ -32,7 +32,9 @@ _LEADING_LABEL = re.compile(
     r"^(?:image |photo |picture )?(?:copyright|credit)\s+(?P<credit>\S.{1,100})$", re.I
 )
 # An agency named in brackets at the very end: "... in Nogales, Ariz. (AP)".
-_BRACKETED_AGENCY = re.compile(r"[(\[]\s*(?P<credit>" + _AGENCY_NAMES + r")\s*[)\]]\s*$")
+_BRACKETED_AGENCY = re.compile(
+    r"[(\[]\s*(?P<credit>" + _AGENCY_NAMES + r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\s*[)\]]\s*$"
+)
 # A trailing run of capitalised words after the last sentence: the print-style credit.
 _CAPS = re.compile(
     r"(?<=[.!?”\"’)])\s+(?P<credit>(?:[A-Z0-9][A-Z0-9&'’./-]*\s*){1,8})$",
