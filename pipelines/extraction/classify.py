@@ -31,6 +31,8 @@ _LISTING_PATH = re.compile(
     re.I,
 )
 MIN_WORDS = 50
+# The last part of an article's URL spells its headline: /news/four-or-more-words-like-this.
+_ARTICLE_SLUG = re.compile(r"/[^/]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/]*/?$", re.I)
 
 
 MAX_LINKED_HEADINGS = 2
@@ -68,7 +70,7 @@ def is_article_page(
         return False, f"listing URL {path}"
     if not has_date:
         return False, "no article markup and no date"
-    if body_words < MIN_WORDS_DATED:
+    if body_words < MIN_WORDS_DATED and not _ARTICLE_SLUG.search(path):
         return False, f"no article markup, only {body_words} words"
     return True, "dated text without article markup"
 
