@@ -6,7 +6,7 @@ import re
 
 from pipelines.extraction.jsonld import names_of
 from pipelines.extraction.page import Page
-from pipelines.extraction.text import normalize, spaced_text
+from pipelines.extraction.text import name_key, normalize, spaced_text
 
 # "By", and the words put before it: "Analysis by", "Words and pictures by".
 _BY = re.compile(
@@ -115,16 +115,12 @@ def _is_outlet(name: str) -> bool:
     )
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
-
-
 def _is_publisher(name: str, publishers: tuple[str, ...]) -> bool:
     """The site credited as an author: "Sputnik International" on sputniknews.com."""
-    key, first = _key(name), _key(name.split()[0]) if name.split() else ""
+    key, first = name_key(name), name_key(name.split()[0]) if name.split() else ""
     return any(
         len(p) >= 3 and (key.startswith(p) or (len(first) >= 3 and p.startswith(first)))
-        for p in map(_key, publishers)
+        for p in map(name_key, publishers)
     )
 
 

@@ -8,23 +8,20 @@ import lxml.html
 
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
-from pipelines.extraction.text import normalize, same_text, words
+from pipelines.extraction.text import name_key, normalize, same_text, words
 
 # Separators sites put between the headline and their name in <title> and og:title.
 _TITLE_SEPARATORS = re.compile(r"(\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+)")
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
-
-
 def _names_site(part: str, names: tuple[str, ...]) -> bool:
     """'The Paradigm' for site name 'The Paradigm', 'Vortex Cannon Entertainment' for the host
     vortexcannon.org, 'CBSSports.com' for cbssports."""
-    key = _key(part)
+    key = name_key(part)
     short = len(words(part)) <= 3  # a headline may open with the site's name
     return bool(key) and any(
-        same_text(part, name) or (short and len(_key(name)) >= 3 and key.startswith(_key(name)))
+        same_text(part, name)
+        or (short and len(name_key(name)) >= 3 and key.startswith(name_key(name)))
         for name in names
     )
 

@@ -46,6 +46,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def name_key(text: str) -> str:
+    """A name reduced to its letters and digits, for comparing "CBSSports.com" with
+    "cbssports" or "The Paradigm" with "theparadigm"."""
+    return re.sub(r"\W+", "", text.lower())
+
+
 def same_text(a: str | None, b: str | None) -> bool:
     """True when two strings hold the same words, ignoring case and punctuation."""
     if not a or not b:
