@@ -25,7 +25,7 @@ _BOILERPLATE_LINE = re.compile(
     r"follow us.*|sign up.*|subscribe.*|click here.*|tap here.*|"
     r"(?:additional )?reporting by .*|(?:writing|editing) by .*|"
     r"copyright .*|©.*|\(c\) .*|all rights reserved.*|"
-    r"image:.*|photo:.*|getty images|view comments|comments|loading\W*|"
+    r"image:.*|photo:.*|getty images|view comments|comments|loading\W*|you may also like\W*|"
     r"(?:(?:image|photo|picture|slide|foto|bild)s? )?\d+ ?(?:/|of) ?\d+|"
     r"(?:this|the) [\w ]{1,30} requires javascript.*|(?:please )?enable javascript.*|"
     r"\[\w+[^\]]*\].*\[/\w+\])$",
@@ -249,9 +249,12 @@ def trim_lead_in(kept: list[Block], decisions: list[Decision]) -> list[Block]:
 
 
 _TAIL = re.compile(
-    r"^(?:(?:additional )?reporting by|editing by|writing by|compiled by|contact (?:us|the)|"
+    r"^\(?(?:(?:additional )?reporting by|editing by|writing by|compiled by|contact (?:us|the)|"
     r"follow (?:us|\w+ on)|copyright|©|\(c\)|all rights reserved|letters to the editor|"
-    r"sign up|subscribe|read more|related|more:|see also|the views expressed)",
+    r"sign up|subscribe|read more|related|more:|see also|the views expressed|our standards|"
+    r"updated(?: at| on)? [\w ,:.]{1,40}$|"
+    r"(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) )"
+    r"|^[^.!?]{3,120}\bcontributed (?:reporting|to this (?:report|story))",
     re.I,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -259,7 +262,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PROMO = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|sign up|inbox|have a tip|follow (?:us|her|him)|"
     r"download (?:our|the) app|all rights reserved|click here|tell us what you think|"
-    r"let us know what you think|leave a comment|©)",
+    r"let us know what you think|leave a comment|share it with|like this (?:story|article)|©)",
     re.I,
 )
 # "Follow Newsbeat on Instagram", "Listen to the show live at 6pm": the publisher's channels.
