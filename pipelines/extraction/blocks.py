@@ -64,13 +64,24 @@ class _Collector:
         self.link_chars = 0
 
 
-def text_blocks(root: lxml.html.HtmlElement) -> list[Block]:
-    """Text blocks under root in document order; <br> ends a block, inline markup does not."""
+def text_blocks(root: lxml.html.HtmlElement, skip: frozenset | set = frozenset()) -> list[Block]:
+    """Text blocks under root in document order; <br> ends a block, inline markup does not.
+
+    Text inside the elements in skip (captions) is left out, even when they sit inline in a
+    paragraph; the text after them is not."""
     out = _Collector()
     owners = [root]
     links = 0
+    skipping = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
+        if el in skip:
+            skipping += 1 if event == "start" else -1
+            if event == "end" and not skipping:
+                out.add(el.tail, links > 0)
+            continue
+        if skipping:
+            continue
         if event == "start":
             if tag in BLOCK_TAGS or tag == "br":
                 out.flush(owners[-1])

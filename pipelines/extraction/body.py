@@ -28,7 +28,11 @@ _BOILERPLATE_LINE = re.compile(
     r"image:.*|photo:.*|getty images|view comments|comments|loading\W*|you may also like\W*|"
     r"(?:(?:image|photo|picture|slide|foto|bild)s? )?\d+ ?(?:/|of) ?\d+|"
     r"(?:this|the) [\w ]{1,30} requires javascript.*|(?:please )?enable javascript.*|"
-    r"\[\w+[^\]]*\].*\[/\w+\])$",
+    r"\[\w+[^\]]*\].*\[/\w+\]|"
+    r"(?:image|photo|picture|media) (?:copyright|source|credit|caption)\b.*|"
+    r"(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\W.{0,30}|"
+    r"\d+\s*(?:min|mins|minutes?)\.? read|"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.{0,40}\b(?:by|por|par|von|da|door)\b.*)$",
     re.I,
 )
 
@@ -356,7 +360,7 @@ def find_layout(
 ) -> Layout:
     """The text blocks outside captions (skip) and the best container for them (or the one
     a site rule names)."""
-    blocks = [b for b in text_blocks(root) if b.element not in skip]
+    blocks = [b for b in text_blocks(root, skip) if b.element not in skip]
     teasers = teaser_summaries(root) if blocks else set()
     if blocks and container is None:
         container = best_container(blocks, root, teasers)
