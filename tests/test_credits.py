@@ -22,6 +22,7 @@ from pipelines.extraction.credits import clean_credit, split_credit
         ("The plague wiped out half of Europe (Image: GETTY)",
          "The plague wiped out half of Europe", "GETTY"),
         ("Materials from the campaign. (onmeth.com)", "Materials from the campaign.", "onmeth.com"),
+        ("Christopher Battin Submitted photo", "Christopher Battin", "Submitted photo"),
         # Words that only look like labels.
         ("The file was copied to the drive", "The file was copied to the drive", None),
         ("Crowds at the copyright office", "Crowds at the copyright office", None),

@@ -27,7 +27,8 @@ _STRONG = re.compile(
     r"share\w*|sharing|social\w*|sidebar\w*|donate|donation|membership|support-us|"
     r"contributions?|top[-_]?stories|further[-_]?reading|see[-_]?also|more[-_]?on|"
     r"twitter[-_]?tweet|instagram[-_]?media|tiktok[-_]?embed|fb[-_]?post|"
-    r"(?:modal|popup|pop-up|lightbox|overlay)(?![-_](?:enabled|trigger|open|active|link|btn|button))|"
+    r"(?:modal|popup|pop-up|lightbox|overlay)"
+    r"(?![-_](?:enabled|trigger|open|active|link|btn|button|gallery|image|img|photo))|"
     r"notification[-_]?bar|privacy"
     r")(?:$|[\s_-])",
     re.I,
@@ -172,11 +173,23 @@ def strip_boilerplate(
         forced = reason.startswith("<") or reason == "hidden" or _never_story(el, reason)
         if not forced and mass.get(el, 0) > total * 0.5:
             continue
+        if not forced and _holds_article_parts(el):
+            continue
         if not forced and _PAYWALL.search(hint(el)) and mass.get(el, 0) >= _PAYWALLED_PROSE:
             continue  # the story behind the paywall, not the prompt
         removed.append((reason, el.text_content()[:80]))
         el.drop_tree()
     return removed
+
+
+def _holds_article_parts(el: lxml.html.HtmlElement) -> bool:
+    """The headline (<h1>) or, under a weak hint ("e-image__meta"), a figure's caption: named
+    like boilerplate, but holding the article's own parts."""
+    if el.find(".//h1") is not None:
+        return True
+    words = hint(el)
+    weak_only = not _STRONG.search(words)
+    return weak_only and (el.tag == "figcaption" or el.find(".//figcaption") is not None)
 
 
 _CONSENT = re.compile(r"(?:^|[\s_-])(?:cookie\w*|consent|gdpr)(?:$|[\s_-])", re.I)

@@ -27,6 +27,12 @@ _AGENCY = re.compile(
     + _AGENCY_NAMES
     + r"(?:\s*/\s*[^.!?/]{2,60})?(?:\s+via\s+[^.!?]{2,40})?)\s*$"
 )
+# A credit without a name, written after the caption: "Jane Doe Submitted photo".
+_KIND_OF_PHOTO = re.compile(
+    r"(?<=\S)\s+(?P<credit>(?:submitted|contributed|courtesy|file|staff|handout|stock) "
+    r"(?:photo|image|picture)s?)\.?\s*$",
+    re.I,
+)
 # A credit line that is all label and name: "Image copyright Getty Images".
 _LEADING_LABEL = re.compile(
     r"^(?:image |photo |picture )?(?:copyright|credit)\s+(?P<credit>\S.{1,100})$", re.I
@@ -56,7 +62,8 @@ _SLASHED = re.compile(
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption, credit) from a caption's text; credit is None when none is found."""
     for pattern in (
-        _LABELLED, _LEADING_LABEL, _PARENTHESISED, _BRACKETED_AGENCY, _AGENCY, _SLASHED, _CAPS
+        _LABELLED, _LEADING_LABEL, _PARENTHESISED, _BRACKETED_AGENCY, _KIND_OF_PHOTO, _AGENCY,
+        _SLASHED, _CAPS,
     ):  # fmt: skip
         match = pattern.search(text)
         if not match:
