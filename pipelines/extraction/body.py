@@ -26,7 +26,7 @@ _BOILERPLATE_LINE = re.compile(
     r"(?:additional )?reporting by .*|(?:writing|editing) by .*|"
     r"copyright .*|©.*|\(c\) .*|all rights reserved.*|"
     r"image:.*|photo:.*|getty images|view comments|comments|loading\W*|you may also like\W*|"
-    r"(?:(?:image|photo|picture|slide|foto|bild)s? )?\d+ ?(?:/|of) ?\d+|"
+    r"(?:(?:image|photo|picture|slide|foto|bild)s? )?\d+ ?(?:/|of) ?\d+|(?:\d+ ){3,}\d+|"
     r"(?:this|the) [\w ]{1,30} requires javascript.*|(?:please )?enable javascript.*|"
     r"\[\w+[^\]]*\].*\[/\w+\]|"
     r"(?:image|photo|picture|media) (?:copyright|source|credit|caption)\b.*|"
@@ -99,7 +99,49 @@ def teaser_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
             if len(el.text_content().strip()) <= 600:
                 found.update(el.iter())
     found.update(_linked_excerpts(root))
+    found.update(_card_summaries(root))
     return found
+
+
+_CARD_TAGS = frozenset(["div", "li", "article", "section"])
+# A run of this many sibling cards of the same kind is a list of stories, not a layout quirk.
+_MIN_CARDS = 3
+
+
+def _card_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The summaries in a run of story cards: three or more siblings of the same tag and
+    class, each small, each opening with a link (the other story's title) and holding text
+    outside links ("Most popular diets": image, linked title, one-line summary)."""
+    found: set[lxml.html.HtmlElement] = set()
+    for parent in root.iter():
+        if len(parent) < _MIN_CARDS:
+            continue
+        groups: dict[tuple[str, str], list[lxml.html.HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _CARD_TAGS:
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for cards in groups.values():
+            if len(cards) >= _MIN_CARDS and all(_is_card(card) for card in cards):
+                for card in cards:
+                    found.update(_unlinked_parts(card))
+    return found
+
+
+def _is_card(card: lxml.html.HtmlElement) -> bool:
+    if len(card.text_content()) > 600 or card.find(".//a[@href]") is None:
+        return False
+    first = next(
+        (el for el in card.iter() if isinstance(el.tag, str) and (el.text or "").strip()), None
+    )
+    return first is not None and (first.tag == "a" or first.getparent().tag == "a")
+
+
+def _unlinked_parts(card: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    parts: set[lxml.html.HtmlElement] = set()
+    for el in card.iterdescendants("div", "p", "span"):
+        if el.find(".//a") is None and el.text_content().strip():
+            parts.update(el.iter())
+    return parts
 
 
 _CUT_OFF = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
