@@ -9,7 +9,7 @@ from typing import Any
 
 from pipelines.extraction.text import count_words
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 @dataclass(frozen=True)
