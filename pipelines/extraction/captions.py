@@ -23,8 +23,12 @@ _CREDIT_CLASS = re.compile(
     r"byline|author|source)",
     re.I,
 )
-# Images too small, or named as such, to be an article's photo: avatars, logos, icons.
-_THUMBNAIL = re.compile(r"avatar|headshot|author|profile|logo|icon|sprite|spinner|emoji", re.I)
+# Images too small, or named as such, to be an article's photo: avatars, logos, icons (by
+# class, or by the folder they are served from: a photo of a logo is still a photo).
+_THUMBNAIL_CLASS = re.compile(
+    r"avatar|headshot|author|profile|logo|icon|sprite|spinner|emoji", re.I
+)
+_THUMBNAIL_FOLDER = re.compile(r"/(?:avatars?|headshots?|logos?|icons?|emoji|sprites?)/", re.I)
 _SMALLEST_PHOTO = 150
 # Links and buttons that expand or collapse a long caption ("... more", "less").
 _TOGGLE = re.compile(
@@ -81,7 +85,10 @@ def _is_thumbnail(img: lxml.html.HtmlElement) -> bool:
         value = (img.get(attr) or "").strip()
         if value.isdigit() and int(value) < _SMALLEST_PHOTO:
             return True
-    return bool(_THUMBNAIL.search(f"{img.get('class') or ''} {img.get('src') or ''}"))
+    return bool(
+        _THUMBNAIL_CLASS.search(img.get("class") or "")
+        or _THUMBNAIL_FOLDER.search(img.get("src") or "")
+    )
 
 
 def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
