@@ -8,7 +8,7 @@ import lxml.html
 
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
-from pipelines.extraction.text import name_key, normalize, same_text, words
+from pipelines.extraction.text import count_words, name_key, normalize, same_text, words
 
 # Separators sites put between the headline and their name in <title> and og:title.
 _TITLE_SEPARATORS = re.compile(r"(\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+)")
@@ -97,6 +97,9 @@ def find_headline(
     return heading or None
 
 
+# An <h1> that disagrees with the metadata must read like a headline, not a section label
+# ("World News", "Opinion").
+_HEADLINE_WORDS = 4
 # How far above the body container an <h1> may sit and still head it: the container's
 # parent or grandparent holds both (a site logo's <h1> shares only a distant wrapper).
 _NEAR_LEVELS = 2
@@ -117,7 +120,9 @@ def _h1_above(
             continue
         if first_paragraph is not None and _follows(h1, first_paragraph):
             continue
-        if len(words(text)) >= 2 and not _names_site(text, names):
+        if count_words(text, unspaced_weight=0.5) >= _HEADLINE_WORDS and not _names_site(
+            text, names
+        ):
             return text
     return None
 
