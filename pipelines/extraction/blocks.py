@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import lxml.html
 from lxml import etree
@@ -19,7 +21,15 @@ BLOCK_TAGS = frozenset(
     ]
 )  # fmt: skip
 _CELLS = frozenset(["td", "th"])
+# Sentence ends in many scripts: Latin, CJK 。！？, Arabic ؟, Devanagari ।, Khmer ។ ៕,
+# Myanmar ။, Ethiopic ።, Armenian ։, and closing quotes or brackets after them.
+SENTENCE_END = re.compile(r"[.!?…。！？؟۔।॥។៕။።։\"”’»)\]:」』]$")
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+def is_within(el: lxml.html.HtmlElement, region: lxml.html.HtmlElement) -> bool:
+    """True when el is region or sits inside it."""
+    return el is region or region in el.iterancestors()
 
 
 @dataclass
@@ -41,6 +51,11 @@ class Block:
     @property
     def is_heading(self) -> bool:
         return self.tag in HEADINGS
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        """Ends like a sentence (any script), not like a label or a fragment."""
+        return bool(SENTENCE_END.search(self.text))
 
 
 class _Collector:

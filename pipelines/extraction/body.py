@@ -7,16 +7,13 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
-from pipelines.extraction.blocks import Block, text_blocks
+from pipelines.extraction.blocks import Block, is_within, text_blocks
 from pipelines.extraction.captions import in_caption_markup
 from pipelines.extraction.clean import positive_hint
 from pipelines.extraction.text import count_words, normalize, same_text, words
 
 # How much a character of link or fragment text costs a container, against one of prose.
 _BAD_WEIGHT = 1.2
-# Sentence ends in many scripts: Latin, CJK 。！？, Arabic ؟, Devanagari ।, Khmer ។ ៕,
-# Myanmar ။, Ethiopic ።, Armenian ։, and closing quotes or brackets after them.
-_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।॥។៕။።։\"”’»)\]:」』]$")
 # Whole blocks that are labels or calls to action, never article text.
 _BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
@@ -48,7 +45,6 @@ class Decision:
 
 @dataclass
 class BodyResult:
-    container: lxml.html.HtmlElement | None
     paragraphs: list[str] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
 
@@ -63,7 +59,7 @@ def _weights(block: Block) -> tuple[float, float]:
     good = size - block.link_chars
     if size < 60:
         good *= 0.5
-    if not _SENTENCE_END.search(block.text):
+    if not block.ends_sentence:
         good *= 0.7
     return good, 0.0  # links inside prose are not held against it
 
@@ -237,7 +233,7 @@ def _drop_reason(
         return "repeats a caption"  # a gallery's caption shown again away from its image
     if text in seen and len(text) >= 100:
         return "duplicate"  # a hidden or repeated copy; short lines repeat in real lists
-    short_link = len(text) < 150 and not _SENTENCE_END.search(text)
+    short_link = len(text) < 150 and not block.ends_sentence
     if block.link_density > 0.8 or (block.link_density > 0.5 and short_link):
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
@@ -246,7 +242,7 @@ def _drop_reason(
         return "a bare URL"  # a share or permalink field, not a sentence
     # List items may be short ("capers", "Top 10"): a list in the body is the story's own.
     is_line = block.is_heading or block.tag == "li"
-    if not is_line and _short(text) and not _SENTENCE_END.search(text):
+    if not is_line and _short(text) and not block.ends_sentence:
         return "fragment"
     if block.is_heading and len(text) > 200:
         return "heading too long"
@@ -266,7 +262,7 @@ def _main_parent(kept: list[Block]) -> lxml.html.HtmlElement | None:
 def _lead_in_reason(block: Block) -> str | None:
     """Byline and dateline lines that sit above the body proper. A standfirst stays: it is
     the publisher's own summary, printed with the story."""
-    if len(block.text) < 100 and not _SENTENCE_END.search(block.text):
+    if len(block.text) < 100 and not block.ends_sentence:
         return "byline or dateline above the body"
     return None
 
@@ -277,11 +273,7 @@ def trim_lead_in(kept: list[Block], decisions: list[Decision]) -> list[Block]:
     if main is None:
         return kept
     first = next(
-        (
-            i
-            for i, b in enumerate(kept)
-            if b.element.getparent() is main or main in b.element.iterancestors()
-        ),
+        (i for i, b in enumerate(kept) if main in b.element.iterancestors()),
         0,
     )
     trimmed = []
@@ -328,7 +320,7 @@ def _tail_reason(block: Block) -> str | None:
         return "promotion at the end"
     if len(block.text) < 300 and _CHANNELS.search(block.text):
         return "the publisher's channels at the end"
-    if len(block.text) < 80 and not _SENTENCE_END.search(block.text):
+    if len(block.text) < 80 and not block.ends_sentence:
         return "fragment at the end"
     return None
 
@@ -354,7 +346,7 @@ def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
 
 
 def _is_label(block: Block) -> bool:
-    return block.is_heading or (len(block.text) < 80 and not _SENTENCE_END.search(block.text))
+    return block.is_heading or (len(block.text) < 80 and not block.ends_sentence)
 
 
 def _related_list_start(kept: list[Block]) -> int:
@@ -413,9 +405,9 @@ def extract_body(layout: Layout, headline: str | None, captions: list[str] = ())
     """Paragraphs of the layout's container, minus captions (the elements skipped, and
     copies of the caption texts), duplicates and fragments."""
     container = layout.container
+    result = BodyResult()
     if container is None:
-        return BodyResult(container=None)
-    result = BodyResult(container=container)
+        return result
     seen: set[str] = set()
     openings = caption_openings(captions)
     kept: list[Block] = []
@@ -423,8 +415,7 @@ def extract_body(layout: Layout, headline: str | None, captions: list[str] = ())
         if block.is_heading and _titles_a_figure(block.element, layout.skip):
             result.decisions.append(Decision(False, "title of a gallery or figure", block.text))
             continue
-        inside = block.element is container or container in block.element.iterancestors()
-        if not inside:
+        if not is_within(block.element, container):
             result.decisions.append(Decision(False, "outside the article container", block.text))
             continue
         if block.element in layout.teasers:

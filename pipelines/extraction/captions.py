@@ -11,7 +11,7 @@ import lxml.html
 from pipelines.extraction.credits import clean_credit, split_credit
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
-from pipelines.extraction.text import normalize, spaced_text
+from pipelines.extraction.text import normalize, spaced_text, split_camel
 
 _CAPTION_CLASS = re.compile(
     r"(?<!without)(?<!without[-_])(?<!\bno[-_])(?<!\bno)"
@@ -74,10 +74,7 @@ def image_url(img: lxml.html.HtmlElement | None, base: str | None) -> str | None
 
 def _classes(el: lxml.html.HtmlElement) -> str:
     """Class and id, camelCase split ("imageCredit" -> "image-Credit")."""
-    return _CAMEL.sub("-", f"{el.get('class') or ''} {el.get('id') or ''}")
-
-
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+    return split_camel(f"{el.get('class') or ''} {el.get('id') or ''}")
 
 
 def _is_thumbnail(img: lxml.html.HtmlElement) -> bool:
@@ -153,12 +150,12 @@ def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         if parent is None:
             return None
         if parent.tag == "figure" or picture(parent) is not None:
-            return parent if _small_frame(parent, caption) else None
+            return parent if _small_frame(parent) else None
         el = parent
     return None
 
 
-def _small_frame(frame: lxml.html.HtmlElement, caption: lxml.html.HtmlElement) -> bool:
+def _small_frame(frame: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
     extra = len(frame.text_content()) - _caption_chars(frame)
     return extra < 200

@@ -81,12 +81,13 @@ _LINKED_HEADINGS = ".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@hre
 def count_teasers(container: lxml.html.HtmlElement | None, url: str | None) -> int:
     """Headlines linking to another page of the same site, each followed by a short summary:
     the shape of a front, section or tag page (compare with the number of paragraphs)."""
-    if container is None:
+    if container is None or not url:
         return 0
+    site = site_of(url)
     count = 0
     for heading in container.xpath(_LINKED_HEADINGS):
         target = resolve(url, heading.xpath(".//a/@href")[0])
-        if not target or not url or site_of(target) != site_of(url) or target == url:
+        if not target or site_of(target) != site or target == url:
             continue
         summary = _summary_after(heading)
         if summary is not None and len(summary) <= 600:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import lxml.html
 
+from pipelines.extraction.text import split_camel
+
 # Elements whose content is never article text.
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -46,11 +48,14 @@ _HIDDEN_CLASS = re.compile(
     re.I,
 )
 # Words that mark the article itself.
+# Names of an article's text container, shared by the two patterns below.
+_BODY_NAMES = (
+    r"article[-_]?body|articlebody|entry[-_]?content|post[-_]?content|story[-_]?body|"
+    r"body[-_]?text|main[-_]?content|article[-_]?content|story[-_]?content"
+)
 _POSITIVE = re.compile(
-    r"(?:^|[\s_-])(?:article[-_]?body|articlebody|entry[-_]?content|post[-_]?content|"
-    r"story[-_]?body|body[-_]?text|main[-_]?content|article[-_]?content|"
-    r"content[-_]?body|story[-_]?content|text|body|content|article|story|post|entry|main)"
-    r"(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:" + _BODY_NAMES + r"|"
+    r"content[-_]?body|text|body|content|article|story|post|entry|main)(?:$|[\s_-])",
     re.I,
 )
 # A paywall block either asks the reader to subscribe (short) or wraps the rest of the story,
@@ -68,14 +73,13 @@ _INLINE = frozenset(
 
 
 _HINT_ATTRS = ("class", "id", "data-component", "data-testid", "data-module", "data-gu-name")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def hint(el: lxml.html.HtmlElement) -> str:
     """The class, id and component names of an element, camelCase split: "EmailSignup" ->
     "Email-Signup", the words sites name their blocks with."""
     words = " ".join(el.get(attr) or "" for attr in _HINT_ATTRS).strip()
-    return _CAMEL.sub("-", words) if words else ""
+    return split_camel(words) if words else ""
 
 
 def is_hidden(el: lxml.html.HtmlElement) -> bool:
@@ -89,9 +93,7 @@ def is_hidden(el: lxml.html.HtmlElement) -> bool:
 # Names only an article's own text container carries: they outrank any negative word
 # ("entry-content entry-content-read-more").
 _ARTICLE_BODY = re.compile(
-    r"(?:^|[\s_-])(?:article[-_]?body|articlebody|entry[-_]?content|post[-_]?content|"
-    r"story[-_]?body|body[-_]?text|article[-_]?content|story[-_]?content|article[-_]?text|"
-    r"field[-_]?name[-_]?body|main[-_]?content)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:" + _BODY_NAMES + r"|article[-_]?text|field[-_]?name[-_]?body)(?:$|[\s_-])",
     re.I,
 )
 
@@ -117,7 +119,7 @@ def boilerplate_reason(el: lxml.html.HtmlElement) -> str | None:
         return f"<{tag}>"
     if tag in _KEEP_ANYWAY:
         return None
-    if is_hidden(el) or _HIDDEN_CLASS.search(_CAMEL.sub("-", el.get("class") or "")):
+    if is_hidden(el) or _HIDDEN_CLASS.search(split_camel(el.get("class") or "")):
         return "hidden"
     role = el.get("role")
     if role in {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}:
@@ -165,29 +167,29 @@ def strip_boilerplate(
     protected = {keep, *keep.iterancestors()} if keep is not None else set()
     removed = _strip_signup_boxes(root) + _strip_link_cards(root)
     for el in list(iter_elements(root)):
-        if el is root or el.getparent() is None or root not in el.iterancestors():
-            continue
+        if root not in el.iterancestors():
+            continue  # removed with an ancestor already
         reason = boilerplate_reason(el)
         if reason is None or el in protected:
             continue
-        forced = reason.startswith("<") or reason == "hidden" or _never_story(el, reason)
+        words = hint(el)
+        forced = reason.startswith("<") or reason == "hidden" or _never_story(words, reason)
         if not forced and mass.get(el, 0) > total * 0.5:
             continue
-        if not forced and _holds_article_parts(el):
+        if not forced and _holds_article_parts(el, words):
             continue
-        if not forced and _PAYWALL.search(hint(el)) and mass.get(el, 0) >= _PAYWALLED_PROSE:
+        if not forced and _PAYWALL.search(words) and mass.get(el, 0) >= _PAYWALLED_PROSE:
             continue  # the story behind the paywall, not the prompt
         removed.append((reason, el.text_content()[:80]))
         el.drop_tree()
     return removed
 
 
-def _holds_article_parts(el: lxml.html.HtmlElement) -> bool:
+def _holds_article_parts(el: lxml.html.HtmlElement, words: str) -> bool:
     """The headline (<h1>) or, under a weak hint ("e-image__meta"), a figure's caption: named
-    like boilerplate, but holding the article's own parts."""
+    like boilerplate, but holding the article's own parts. words: the element's hint()."""
     if el.find(".//h1") is not None:
         return True
-    words = hint(el)
     weak_only = not _STRONG.search(words)
     return weak_only and (el.tag == "figcaption" or el.find(".//figcaption") is not None)
 
@@ -195,10 +197,11 @@ def _holds_article_parts(el: lxml.html.HtmlElement) -> bool:
 _CONSENT = re.compile(r"(?:^|[\s_-])(?:cookie\w*|consent|gdpr)(?:$|[\s_-])", re.I)
 
 
-def _never_story(el: lxml.html.HtmlElement, reason: str) -> bool:
-    """Dialogs and cookie-consent panels: removed even when their text outweighs the story's
-    (a consent panel describing each cookie can be longer than a short review)."""
-    return reason == "role=dialog" or bool(_CONSENT.search(hint(el)))
+def _never_story(words: str, reason: str) -> bool:
+    """Dialogs and cookie-consent panels (by their hint() words): removed even when their text
+    outweighs the story's (a consent panel describing each cookie can be longer than a short
+    review)."""
+    return reason == "role=dialog" or bool(_CONSENT.search(words))
 
 
 def _strip_signup_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:

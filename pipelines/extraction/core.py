@@ -8,6 +8,7 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.authors import find_authors
+from pipelines.extraction.blocks import is_within
 from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
 from pipelines.extraction.captions import (
     extract_captions,
@@ -78,8 +79,8 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     body = extract_body(layout, headline, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))
-    region = _caption_region(body.container, root)
-    captions = extract_captions([h for h in holders if _inside(h.element, region)], url)
+    region = _caption_region(layout.container, root)
+    captions = extract_captions([h for h in holders if is_within(h.element, region)], url)
     if ld_captions:  # only then is the order of the region's images needed
         images = [image_url(img, url) for img in region.iter("img")]
         captions = merge_jsonld(captions, ld_captions, images)
@@ -99,11 +100,11 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
         site_name=meta.site_name,
     )
     record.language = find_language(page, article_ld, record.text)
-    teasers = count_teasers(body.container, url)
+    teasers = count_teasers(layout.container, url)
     record.is_article, why = is_article_page(
         page, article_ld, (record.word_count, len(record.body)), published is not None, teasers
     )
-    container = _describe(body.container)
+    container = _describe(layout.container)
     return Explanation(record, removed, body.decisions, container, why)
 
 
@@ -137,10 +138,6 @@ def _caption_region(
         if el.tag in {"article", "main"} or el.find(".//h1") is not None:
             return el
     return container.getparent() if container.getparent() is not None else container
-
-
-def _inside(el: lxml.html.HtmlElement, region: lxml.html.HtmlElement) -> bool:
-    return el is region or region in el.iterancestors()
 
 
 def _describe(el: lxml.html.HtmlElement | None) -> str | None:

@@ -26,6 +26,7 @@ _MODIFIED_META = (
     "last-modified", "dcterms.modified", "lastmod",
 )  # fmt: skip
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
+_DIGIT = re.compile(r"\d")
 _ISO_HINT = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -44,7 +45,7 @@ def parse_date(value: Any) -> datetime | None:
 
 
 def _free_form(text: str) -> datetime | None:
-    if len(text) > 60 or not re.search(r"\d", text):
+    if len(text) > 60 or not _DIGIT.search(text):
         return None
     import dateparser  # slow to import: only pages without ISO dates need it
 

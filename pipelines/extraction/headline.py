@@ -6,6 +6,7 @@ import re
 
 import lxml.html
 
+from pipelines.extraction.blocks import is_within
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
 from pipelines.extraction.text import count_words, name_key, normalize, same_text, words
@@ -62,9 +63,9 @@ def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, s
 def find_headline(
     page: Page,
     article: dict | None,
-    names: tuple[str, ...] = (),
-    h1s: list[tuple[lxml.html.HtmlElement, str]] | None = None,
-    container: lxml.html.HtmlElement | None = None,
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+    container: lxml.html.HtmlElement | None,
 ) -> str | None:
     """The visible <h1> that matches the metadata title; else the <h1> printed just above the
     article body (sites give social and search titles of their own); else the metadata title
@@ -81,10 +82,10 @@ def find_headline(
         )
         if t
     ]
-    h1s = page_h1s(page.tree) if h1s is None else h1s
     for meta in meta_titles:
+        stripped = strip_site_name(meta, names)
         for _, h1 in h1s:
-            if same_text(h1, meta) or _overlap(h1, strip_site_name(meta, names)) >= 0.8:
+            if same_text(h1, meta) or _overlap(h1, stripped) >= 0.8:
                 return h1
     near = _h1_above(h1s, container, names)
     if near:
@@ -116,7 +117,7 @@ def _h1_above(
     near = [container, *list(container.iterancestors())[:_NEAR_LEVELS]]
     first_paragraph = next(iter(container.iter("p")), None)
     for h1, text in h1s:
-        if not any(el is h1 or el in h1.iterancestors() for el in near):
+        if not any(is_within(h1, el) for el in near):
             continue
         if first_paragraph is not None and _follows(h1, first_paragraph):
             continue

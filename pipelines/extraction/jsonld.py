@@ -92,6 +92,11 @@ def names_of(value: Any) -> list[str]:
     return [text] if text else []
 
 
+# HTML inside an articleBody string: block tags become line breaks, other tags go.
+_BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|br|h[1-6]|li|blockquote)\b[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
 def article_body(article: dict[str, Any] | None) -> list[str]:
     """Paragraphs of the JSON-LD articleBody (plain text, or HTML some CMSs put there)."""
     raw = article.get("articleBody") if article else None
@@ -101,6 +106,6 @@ def article_body(article: dict[str, Any] | None) -> list[str]:
         return []
     text = html.unescape(raw)
     if "<" in text and ">" in text:
-        text = re.sub(r"(?i)</?(?:p|div|br|h[1-6]|li|blockquote)\b[^>]*>", "\n", text)
-        text = re.sub(r"<[^>]+>", "", text)
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _ANY_TAG.sub("", text)
     return [p for p in (normalize(line) for line in text.splitlines()) if p]

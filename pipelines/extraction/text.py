@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 WORD = re.compile(r"\w+")
@@ -27,8 +29,6 @@ def spaced_text(el) -> str:
     """An element's text with a space wherever one element ends and another begins, except
     around inline formatting: "<span>win.</span><span>He didn't</span>" reads "win. He
     didn't", as a browser shows it, where text_content() gives "win.He didn't"."""
-    from lxml import etree
-
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -46,10 +46,19 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NOT_WORD = re.compile(r"\W+")
+
+
+def split_camel(text: str) -> str:
+    """camelCase words apart, as sites name their blocks: "EmailSignup" -> "Email-Signup"."""
+    return _CAMEL.sub("-", text)
+
+
 def name_key(text: str) -> str:
     """A name reduced to its letters and digits, for comparing "CBSSports.com" with
     "cbssports" or "The Paradigm" with "theparadigm"."""
-    return re.sub(r"\W+", "", text.lower())
+    return _NOT_WORD.sub("", text.lower())
 
 
 def same_text(a: str | None, b: str | None) -> bool:
