@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from pipelines.extraction import ExtractionError, extract, load_rules
-from pipelines.extraction.dates import parse_date
+from pipelines.extraction.dates import parse_date, with_offset
 from pipelines.extraction.page import decode_html
 from pipelines.session import CrawlSession
 from spiders.items import PageItem
@@ -46,9 +44,7 @@ class ExtractPipeline:
         if not article.is_article or article.word_count < self.min_words:
             raise self._drop("not_article", item)
         if article.published is None and item.hints.get("published"):
-            hinted = parse_date(item.hints["published"])  # a sitemap's or feed's date
-            article.published = (
-                hinted.replace(tzinfo=UTC) if hinted and not hinted.tzinfo else hinted
-            )
+            # A sitemap's or feed's date, with UTC when it gives no offset.
+            article.published = with_offset(parse_date(item.hints["published"]), None)
         item.article = article
         return item

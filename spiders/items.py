@@ -30,4 +30,3 @@ class FailureItem:
     url: str
     kind: str
     detail: str
-    site: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,10 +59,16 @@ class NewsSpider(scrapy.Spider):
             yield self._request(url, self.parse_sitemap, "sitemap")
 
     def _request(self, url: str, callback: Any, via: str, **hints: Any) -> scrapy.Request:
+        return self._follow(canonical_url(url), callback, via, **hints)
+
+    def _follow(self, url: str, callback: Any, via: str, **hints: Any) -> scrapy.Request:
+        """A request for a URL already in canonical form."""
         meta = {"via": via, "hints": {k: v for k, v in hints.items() if v}}
-        return scrapy.Request(
-            canonical_url(url), callback=callback, errback=self.on_error, meta=meta
-        )
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+
+    @cached_property
+    def max_pagination(self) -> int:
+        return self.settings.getint("ARCHIVE_MAX_PAGINATION")
 
     def _page_item(self, response: Response) -> PageItem:
         first = response.meta.get("redirect_urls", [response.url])[0]
@@ -89,15 +96,14 @@ class NewsSpider(scrapy.Spider):
         )  # fmt: skip
         for url in announced:
             yield self._request(url, self.parse_feed, "feed")
-        max_pagination = self.settings.getint("ARCHIVE_MAX_PAGINATION")
         for link in self.links.extract_links(response):
             url = canonical_url(link.url)
             reason = None if self._on_site(url) else "offsite"
-            reason = reason or skip_reason(url, max_pagination)
+            reason = reason or skip_reason(url, self.max_pagination)
             if reason:
                 self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
                 continue
-            yield self._request(url, self.parse_page, "link")
+            yield self._follow(url, self.parse_page, "link")
 
     def _on_site(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
@@ -112,8 +118,7 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[Any]:
         entries = parse_feed(response.body, response.url) if response.status == 200 else []
         if not entries:
-            yield FailureItem(response.url, "bad_feed", f"HTTP {response.status}, no feed entries",
-                              site_of(response.url))  # fmt: skip
+            yield FailureItem(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
             return
         for entry in entries:
             yield self._request(entry.url, self.parse_page, "feed",
@@ -122,8 +127,7 @@ class NewsSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = parse_sitemap(response.body, response.url) if response.status == 200 else None
         if not sitemap or not sitemap.entries:
-            yield FailureItem(response.url, "bad_sitemap", f"HTTP {response.status}, no entries",
-                              site_of(response.url))  # fmt: skip
+            yield FailureItem(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
             return
         for entry in sitemap.entries:
             if sitemap.is_index:
@@ -142,7 +146,7 @@ class NewsSpider(scrapy.Spider):
         kind = failure_kind(failure)
         if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
             return
-        yield FailureItem(request.url, kind, failure.getErrorMessage()[:500], site_of(request.url))
+        yield FailureItem(request.url, kind, failure.getErrorMessage()[:500])
 
 
 def _is_html(response: Response) -> bool:
