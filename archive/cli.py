@@ -8,20 +8,23 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
 from rich.console import Console
 
-from archive.crawl import ConfigError, CrawlJob, run_crawl
 from archive.progress import CrawlProgress, summary_table
 from archive.publish import serve_args, write_metadata
 from archive.report import archive_stats
 from archive.search import search as search_archive
 from archive.store import ArchiveError, open_archive, open_readonly
-from archive.texts import read_page_arg, render_hits, render_stats
+from archive.texts import read_page_arg, render_explanation, render_hits, render_stats
 from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError, load_rules
 from pipelines.extraction.core import explain
+
+if TYPE_CHECKING:
+    from archive.crawl import CrawlJob
 
 console = Console(stderr=True)
 
@@ -44,9 +47,9 @@ def _setting(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
     return pairs
 
 
-def _archive(path: str, readonly: bool = False):
+def _archive(path: str, readonly: bool = False, create: bool = True):
     try:
-        return open_readonly(path) if readonly else open_archive(path)
+        return open_readonly(path) if readonly else open_archive(path, create=create)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
 
@@ -99,6 +102,8 @@ def crawl(
         overrides["ARCHIVE_RULES"] = rules_path
     if resume_dir:
         overrides["JOBDIR"] = resume_dir
+    from archive.crawl import CrawlJob  # Scrapy and Twisted: only the crawling commands
+
     job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, level, overrides)
     stats = _run(job, show_progress=not quiet and not verbose)
     if not quiet:
@@ -106,6 +111,8 @@ def crawl(
 
 
 def _run(job: CrawlJob, show_progress: bool) -> dict:
+    from archive.crawl import ConfigError, run_crawl
+
     try:
         if not show_progress:
             return run_crawl(job)
@@ -136,8 +143,6 @@ def extract(page: str, url: str | None, show_why: bool, rules_path: str | None) 
         raise click.ClickException(f"{page}: {error}") from error
     click.echo(json.dumps(result.article.to_dict(), ensure_ascii=False, indent=2))
     if show_why:
-        from archive.texts import render_explanation
-
         render_explanation(console, result)
 
 
@@ -156,9 +161,7 @@ def reextract(db: str, rules_path: str | None) -> None:
     """
     from archive.reextract import reextract as run_reextract
 
-    if not Path(db).is_file():
-        raise click.ClickException(f"{db}: no such archive")
-    archive = _archive(db)
+    archive = _archive(db, create=False)
     try:
         rules = load_rules(rules_path) if rules_path else None
     except ExtractionError as error:
@@ -241,6 +244,7 @@ def demo(db: str, port: int, serve: bool) -> None:
 
     news-archive demo --db demo.db
     """
+    from archive.crawl import CrawlJob
     from archive.demo import PUBLISHERS, DemoSites
 
     # Fixed ports keep the demo's article URLs (the archive's keys) the same from run to run.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 import sqlite_utils
 
@@ -22,11 +21,7 @@ order by id
 """
 
 
-def reextract(
-    db: sqlite_utils.Database,
-    rules: Rules | None = None,
-    on_page: Callable[[], None] | None = None,
-) -> Counter[str]:
+def reextract(db: sqlite_utils.Database, rules: Rules | None = None) -> Counter[str]:
     """Run today's extractor over every URL's latest capture; count new/updated/unchanged,
     not_article and unreadable. Articles whose text changes get a new version."""
     counts: Counter[str] = Counter()
@@ -37,9 +32,6 @@ def reextract(
         except ExtractionError:
             counts["unreadable"] += 1
             continue
-        finally:
-            if on_page:
-                on_page()
         if not article.is_article:
             counts["not_article"] += 1
             continue

@@ -48,7 +48,7 @@ def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Datab
         raise ArchiveError(f"{path}: no such archive")
     if path.is_dir():
         raise ArchiveError(f"{path}: is a directory, not an archive file")
-    parent = path.parent if str(path.parent) else Path(".")
+    parent = path.parent
     if not parent.exists():
         raise ArchiveError(f"{path}: directory {parent} does not exist")
     if path.exists() and not os.access(path, os.W_OK):
