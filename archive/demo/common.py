@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 from archive.demo.assets import logo_png, photo_jpeg, print_pdf
 from archive.demo.content import articles_of, publisher, trap
-from archive.demo.model import Author, DemoArticle, Page, Publisher
+from archive.demo.model import Author, DemoArticle, Page, Publisher, slugify
 
 HTML = "text/html; charset=utf-8"
 
@@ -25,9 +25,25 @@ class Site:
         """The absolute URL of a site path."""
         return absolute(self.base_url, path)
 
+    @classmethod
+    def of(cls, key: str, base_url: str | None = None) -> Site:
+        """The publisher `key` served at base_url, or at its default base URL."""
+        return cls(publisher(key), base_url or publisher(key).default_base_url)
+
     @property
     def articles(self) -> tuple[DemoArticle, ...]:
         return articles_of(self.publisher.key)
+
+    def in_section(self, slug: str) -> tuple[list[DemoArticle], str]:
+        """The articles of a section (by slug) and the section's name ("" when none)."""
+        articles = [a for a in self.articles if a.section_slug == slug]
+        return articles, articles[0].section if articles else ""
+
+    def tagged(self, slug: str) -> tuple[list[DemoArticle], str]:
+        """The articles with a tag (by slug) and the tag as written ("" when none)."""
+        articles = [a for a in self.articles if slug in {slugify(t) for t in a.tags}]
+        label = next((t for t in articles[0].tags if slugify(t) == slug), "") if articles else ""
+        return articles, label
 
 
 def esc(text: str) -> str:
@@ -106,7 +122,10 @@ def server_error() -> Page:
 
 
 def shared_route(key: str, path: str) -> Page | None:
-    """Routes that behave alike on every site: photos, logo, print PDFs, the 500 link."""
+    """Routes that behave alike on every site: the embargoed draft behind robots.txt, photos,
+    logo, print PDFs, the 500 link."""
+    if (draft := private_page(key, path)) is not None:
+        return html_page(draft)
     if path.endswith(".jpg"):
         return Page(200, {"Content-Type": "image/jpeg"}, photo_jpeg())
     if path == "/logo.png":

@@ -14,13 +14,12 @@ from archive.demo.common import (
     find_article,
     find_article_by_id,
     html_page,
-    private_page,
     redirect,
     robots_txt,
     shared_route,
     text_page,
 )
-from archive.demo.content import publisher, trap
+from archive.demo.content import trap
 from archive.demo.drupal_html import Frame, article_page, document
 from archive.demo.feeds import gzipped, last_change, sitemap_index, urlset
 from archive.demo.model import DemoArticle, Page, slugify
@@ -34,14 +33,14 @@ _ROBOTS_EXTRA = ("Disallow: /admin/", "Disallow: /search/", "Disallow: /user/log
 
 def render(path: str, query: str = "", base_url: str | None = None) -> Page:
     """Answer one request for `path` (and its query string) as the Ledger's server would."""
-    site = Site(publisher(KEY), base_url or publisher(KEY).default_base_url)
+    site = Site.of(KEY, base_url)
     page = _route(site, path, query)
     return page if page is not None else _not_found(site)
 
 
 def non_article_paths() -> list[str]:
     """HTML pages of the site that list or describe, and must not be stored as articles."""
-    site = Site(publisher(KEY), publisher(KEY).default_base_url)
+    site = Site.of(KEY)
     latest = site.articles[0].published.date().isoformat()
     paths = ["/", "/about-us", f"/archive?date={latest}"]
     paths += [f"/section/{slugify(s)}" for s in site.publisher.sections]
@@ -74,8 +73,6 @@ def _route(site: Site, path: str, query: str) -> Page | None:
         return redirect(site.url(article.path)) if article else None
     if (article := find_article(KEY, path)) is not None:
         return html_page(article_page(site, article))
-    if (draft := private_page(KEY, path)) is not None:
-        return html_page(draft)
     return shared_route(KEY, path)
 
 
@@ -129,12 +126,7 @@ def _canonical(site: Site, path: str) -> str:
 
 
 def _listing_page(site: Site, kind: str, slug: str) -> Page | None:
-    if kind == "section":
-        articles = [a for a in site.articles if a.section_slug == slug]
-        label = articles[0].section if articles else ""
-    else:
-        articles = [a for a in site.articles if slug in {slugify(t) for t in a.tags}]
-        label = next((t for t in articles[0].tags if slugify(t) == slug), "") if articles else ""
+    articles, label = site.in_section(slug) if kind == "section" else site.tagged(slug)
     if not articles:
         return None
     title = f"{site.publisher.name} - {label}"

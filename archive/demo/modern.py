@@ -12,12 +12,11 @@ from archive.demo.common import (
     find_article,
     find_article_by_id,
     html_page,
-    private_page,
     redirect,
     robots_txt,
     shared_route,
 )
-from archive.demo.content import publisher, trap
+from archive.demo.content import trap
 from archive.demo.feeds import atom, news_sitemap
 from archive.demo.model import DemoArticle, Page, slugify
 from archive.demo.modern_html import article_page, card, document, json_ld
@@ -32,14 +31,14 @@ _TRACKING = "?utm_source=home&utm_medium=web"
 
 def render(path: str, query: str = "", base_url: str | None = None) -> Page:
     """Answer one request for `path`; article pages ignore the query (utm_* and the like)."""
-    site = Site(publisher(KEY), base_url or publisher(KEY).default_base_url)
+    site = Site.of(KEY, base_url)
     page = _route(site, path)
     return page if page is not None else _not_found(site)
 
 
 def non_article_paths() -> list[str]:
     """HTML pages of the site that list or describe, and must not be stored as articles."""
-    site = Site(publisher(KEY), publisher(KEY).default_base_url)
+    site = Site.of(KEY)
     paths = ["/", "/about"]
     paths += [f"/{slugify(s)}" for s in site.publisher.sections]
     paths += sorted({f"/topic/{slugify(t)}" for a in site.articles for t in a.tags})
@@ -66,8 +65,6 @@ def _route(site: Site, path: str) -> Page | None:
         return redirect(site.url(article.path)) if article else None
     if (article := find_article(KEY, path)) is not None:
         return html_page(article_page(site, article))
-    if (draft := private_page(KEY, path)) is not None:
-        return html_page(draft)
     return shared_route(KEY, path)
 
 
@@ -110,12 +107,7 @@ def _home(site: Site) -> str:
 
 
 def _listing_page(site: Site, kind: str, slug: str) -> Page | None:
-    if kind == "section":
-        articles = [a for a in site.articles if a.section_slug == slug]
-        label = articles[0].section if articles else ""
-    else:
-        articles = [a for a in site.articles if slug in {slugify(t) for t in a.tags}]
-        label = next((t for t in articles[0].tags if slugify(t) == slug), "") if articles else ""
+    articles, label = site.in_section(slug) if kind == "section" else site.tagged(slug)
     if not articles:
         return None
     path = f"/{slug}" if kind == "section" else f"/topic/{slug}"

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from archive.demo import drupal, modern, wordpress
 from archive.demo.content import publisher
 from archive.demo.model import Page
 
-Router = Callable[[str, str, str | None], Page]
-
-# Publisher key -> the pure function that answers its requests: (path, query, base_url) -> Page.
-ROUTERS: dict[str, Router] = {
-    "harbour": wordpress.render,
-    "mekong": drupal.render,
-    "northwind": modern.render,
-}
-
-_NON_ARTICLES: dict[str, Callable[[], list[str]]] = {
-    "harbour": wordpress.non_article_paths,
-    "mekong": drupal.non_article_paths,
-    "northwind": modern.non_article_paths,
-}
+# Publisher key -> the module of its site: render(path, query, base_url) -> Page answers its
+# requests, non_article_paths() lists its listing pages.
+_SITES = {"harbour": wordpress, "mekong": drupal, "northwind": modern}
 
 
 class DemoPageError(Exception):
@@ -35,7 +23,7 @@ def render(publisher_key: str, path: str, query: str = "", base_url: str | None 
     Without `base_url` the site pretends to live at its `Publisher.default_base_url`.
     """
     publisher(publisher_key)  # KeyError with the known keys for a typo
-    return ROUTERS[publisher_key](path, query, base_url)
+    return _SITES[publisher_key].render(path, query, base_url)
 
 
 def render_page(publisher_key: str, path: str, base_url: str | None = None) -> str:
@@ -54,4 +42,4 @@ def render_page(publisher_key: str, path: str, base_url: str | None = None) -> s
 
 def non_article_paths(publisher_key: str) -> list[str]:
     """Paths (with query) of HTML pages of the site that an archive must not store as articles."""
-    return _NON_ARTICLES[publisher_key]()
+    return _SITES[publisher_key].non_article_paths()

@@ -14,13 +14,12 @@ from archive.demo.common import (
     find_article_by_id,
     html_page,
     join_names,
-    private_page,
     redirect,
     robots_txt,
     shared_route,
     text_page,
 )
-from archive.demo.content import publisher, trap
+from archive.demo.content import trap
 from archive.demo.feeds import last_change, rss, sitemap_index, urlset
 from archive.demo.model import DemoArticle, Page, slugify
 from archive.demo.wordpress_html import document, long_date, single
@@ -38,14 +37,14 @@ _SITEMAPS = {
 
 def render(path: str, query: str = "", base_url: str | None = None) -> Page:
     """Answer one request for `path` (and its query string) as the Gazette's server would."""
-    site = Site(publisher(KEY), base_url or publisher(KEY).default_base_url)
+    site = Site.of(KEY, base_url)
     page = _route(site, path, query)
     return page if page is not None else _not_found(site)
 
 
 def non_article_paths() -> list[str]:
     """HTML pages of the site that list or describe, and must not be stored as articles."""
-    site = Site(publisher(KEY), publisher(KEY).default_base_url)
+    site = Site.of(KEY)
     paths = ["/", "/page/2/", "/about/"]
     paths += [f"/category/{slugify(s)}/" for s in site.publisher.sections]
     paths += sorted({f"/tag/{slugify(t)}/" for a in site.articles for t in a.tags})
@@ -76,8 +75,6 @@ def _route(site: Site, path: str, query: str) -> Page | None:
     if find_article(KEY, path + "/") is not None:
         # WordPress answers a permalink without its trailing slash with a redirect.
         return redirect(site.url(path + "/"))
-    if (draft := private_page(KEY, path)) is not None:
-        return html_page(draft)
     return shared_route(KEY, path)
 
 
@@ -123,12 +120,9 @@ def _taxonomy(site: Site, kind: str, slug: str) -> Page | None:
 
 def _filter(site: Site, kind: str, slug: str) -> tuple[list[DemoArticle], str]:
     if kind == "category":
-        posts = [a for a in site.articles if a.section_slug == slug]
-        return posts, posts[0].section if posts else ""
+        return site.in_section(slug)
     if kind == "tag":
-        posts = [a for a in site.articles if slug in {slugify(t) for t in a.tags}]
-        label = next((t for t in posts[0].tags if slugify(t) == slug), "") if posts else ""
-        return posts, label
+        return site.tagged(slug)
     posts = [a for a in site.articles if slug in {p.slug for p in a.authors}]
     label = next((p.name for p in posts[0].authors if p.slug == slug), "") if posts else ""
     return posts, label
