@@ -32,7 +32,7 @@ def load_pages(data_dir: Path = DEFAULT_DATA_DIR, limit: int | None = None) -> l
     if not truth_path.is_file():
         raise DatasetError(f"no ground-truth.json in {data_dir} (pass --data DIR)")
     ground_truth: dict[str, dict[str, str]] = json.loads(truth_path.read_text(encoding="utf-8"))
-    ids = sorted(ground_truth)[:limit] if limit is not None else sorted(ground_truth)
+    ids = sorted(ground_truth)[:limit]  # [:None] is all of them
     return [_load_page(data_dir, page_id, ground_truth[page_id]) for page_id in ids]
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.archive_helpers import PAGES
 from tests.crawling import crawl, rows
 from tests.servers import html, serve_routes, slow
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
 LINKS = ["good", "german", "malformed", "binary", "empty", "slow", "huge", "broken", "gone"]
 
 

@@ -12,17 +12,10 @@ from pathlib import Path
 import pytest
 from datasette.app import Datasette
 
-from archive.demo import DemoSites
 from archive.publish import datasette_metadata
 from tests.crawling import crawl, rows
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def sites():
-    with DemoSites() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

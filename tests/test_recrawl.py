@@ -10,10 +10,10 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from tests.archive_helpers import PAGES
 from tests.crawling import crawl, crawl_command, rows
 from tests.servers import html, serve_routes, slow
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
 NAMES = ["seed_phnompenh_post", "lang_german", "caption_guardian_style"]
 
 

@@ -11,8 +11,8 @@ import pytest
 from archive.articles import Provenance, save_article
 from archive.store import ArchiveError, Capture, add_capture, capture_body, open_archive
 from pipelines.extraction import extract
+from tests.archive_helpers import PAGES
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
 SEED_URL = "https://www.phnompenhpost.test/national/anti-trafficking-drive-goes-on"
 
 
