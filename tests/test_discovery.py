@@ -102,6 +102,8 @@ def test_link_rules(url: str, reason: str | None) -> None:
         ("https://x.test:443/a", "https://x.test/a"),
         ("http://127.0.0.1:8080/news/a?id=3&gclid=z", "http://127.0.0.1:8080/news/a?id=3"),
         ("https://x.test", "https://x.test/"),
+        ("http://[::1]:8000/a?utm_source=x", "http://[::1]:8000/a"),
+        ("http://[2001:DB8::1]/a", "http://[2001:db8::1]/a"),
     ],
 )
 def test_canonical_url(url: str, canonical: str) -> None:

@@ -17,6 +17,8 @@ def canonical_url(url: str) -> str:
     """Lowercase scheme and host, no fragment, no tracking parameters, sorted query."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address keeps its brackets
     if parts.port and not (
         (parts.scheme == "http" and parts.port == 80)
         or (parts.scheme == "https" and parts.port == 443)
