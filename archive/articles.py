@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Literal
 
 import sqlite_utils
 
-from archive.store import captions_text, content_hash, now
+from archive.store import now
 from pipelines.extraction.record import Article
 
 Outcome = Literal["new", "updated", "unchanged"]
@@ -23,6 +24,17 @@ class Provenance:
     capture_id: int | None = None
     crawl_id: int | None = None
     seen_at: str | None = None
+
+
+def content_hash(article: Article) -> str:
+    parts = [article.headline or "", *article.body, *(c.caption for c in article.captions)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def captions_text(article: Article) -> str:
+    return "\n".join(
+        f"{c.caption} ({c.credit})" if c.credit else c.caption for c in article.captions
+    )
 
 
 def article_row(article: Article, key: str, prov: Provenance) -> dict:

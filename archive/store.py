@@ -16,7 +16,6 @@ from typing import Any
 import sqlite_utils
 
 from archive.migrations import apply_migrations
-from pipelines.extraction.record import Article
 
 
 class ArchiveError(Exception):
@@ -78,17 +77,6 @@ def open_readonly(path: str | Path) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as error:
         raise ArchiveError(f"{path}: not a usable SQLite archive ({error})") from error
     return db
-
-
-def content_hash(article: Article) -> str:
-    parts = [article.headline or "", *article.body, *(c.caption for c in article.captions)]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def captions_text(article: Article) -> str:
-    return "\n".join(
-        f"{c.caption} ({c.credit})" if c.credit else c.caption for c in article.captions
-    )
 
 
 def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], settings: dict) -> int:
