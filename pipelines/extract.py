@@ -37,7 +37,7 @@ class ExtractPipeline:
             raise self._drop("not_html", item)
         try:
             html = decode_html(item.body, content_type)
-            article = extract(html, url=item.final_url, rules=self.rules)
+            article = extract(html, url=item.final_url, rules=self.rules, min_words=self.min_words)
         except ExtractionError as error:
             self.session.record_failure(item.url, "unreadable_page", str(error))
             raise self._drop("unreadable", item) from error

@@ -74,3 +74,15 @@ def test_unclosed_everything() -> None:
     broken = SEED.replace("</p>", "").replace("</div>", "").replace("</figure>", "")
     record = extract(broken)
     assert record.headline == "Anti-trafficking drive goes on"
+
+
+def test_min_words_is_the_callers_floor() -> None:
+    # A 40-word brief with article markup: an article when the crawl's floor is 30 words
+    # (ARCHIVE_MIN_WORDS), not under the default 50; the extractor has no floor of its own.
+    words = " ".join(f"word{i}" for i in range(40))
+    html = (
+        '<html><head><meta property="og:type" content="article"></head>'
+        f"<body><article><h1>Brief</h1><p>{words}.</p></article></body></html>"
+    )
+    assert not extract(html, url="http://example.com/brief").is_article
+    assert extract(html, url="http://example.com/brief", min_words=30).is_article

@@ -45,6 +45,7 @@ def is_article_page(
     body: tuple[int, int],
     has_date: bool,
     teasers: int = 0,
+    min_words: int = MIN_WORDS,
 ) -> tuple[bool, str]:
     """(is_article, why): article markup and enough text, or a long dated text on its own.
 
@@ -52,12 +53,14 @@ def is_article_page(
 
     teasers counts the body's paragraphs that sit under a headline linking to another page of
     the site: a tag or section page's list, even when its CMS marks it og:type=article.
+
+    min_words: the fewest body words an article has (the crawl's ARCHIVE_MIN_WORDS).
     """
     body_words, paragraphs = body
     og_type = (page.meta_first("og:type") or "").lower()
     page_types = {t for item in page.jsonld for t in types_of(item)}
     path = urlsplit(page.url or "").path or "/"
-    if body_words < MIN_WORDS:
+    if body_words < min_words:
         return False, f"only {body_words} words of body text"
     if teasers > MAX_LINKED_HEADINGS and teasers * 3 >= paragraphs:
         return False, f"a list of {teasers} teasers under linked headlines"

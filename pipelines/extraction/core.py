@@ -18,7 +18,7 @@ from pipelines.extraction.captions import (
     merge_jsonld,
     rule_holders,
 )
-from pipelines.extraction.classify import count_teasers, is_article_page
+from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
@@ -46,15 +46,28 @@ class Explanation:
     classification: str = ""
 
 
-def extract(html: str | bytes, url: str | None = None, rules: Rules | None = None) -> Article:
+def extract(
+    html: str | bytes,
+    url: str | None = None,
+    rules: Rules | None = None,
+    *,
+    min_words: int = MIN_WORDS,
+) -> Article:
     """The clean record of one HTML page; raises ExtractionError for input that is not HTML.
 
     rules: per-site selectors (see rules.py) that override the generic extractor.
+    min_words: a page with fewer body words is not an article (is_article is False).
     """
-    return explain(html, url, rules).article
+    return explain(html, url, rules, min_words=min_words).article
 
 
-def explain(html: str | bytes, url: str | None = None, rules: Rules | None = None) -> Explanation:
+def explain(
+    html: str | bytes,
+    url: str | None = None,
+    rules: Rules | None = None,
+    *,
+    min_words: int = MIN_WORDS,
+) -> Explanation:
     """extract() with its reasons: what was removed, which blocks were kept or dropped."""
     page = parse_page(html, url)
     site = rules.for_url(url) if rules else None
@@ -102,7 +115,12 @@ def explain(html: str | bytes, url: str | None = None, rules: Rules | None = Non
     record.language = find_language(page, article_ld, record.text)
     teasers = count_teasers(layout.container, url)
     record.is_article, why = is_article_page(
-        page, article_ld, (record.word_count, len(record.body)), published is not None, teasers
+        page,
+        article_ld,
+        (record.word_count, len(record.body)),
+        published is not None,
+        teasers,
+        min_words,
     )
     container = _describe(layout.container)
     return Explanation(record, removed, body.decisions, container, why)
