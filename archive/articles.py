@@ -9,6 +9,7 @@ from typing import Literal
 
 import sqlite_utils
 
+from archive.records import FetchedPage
 from archive.store import now
 from pipelines.extraction.record import Article
 
@@ -24,6 +25,11 @@ class Provenance:
     capture_id: int | None = None
     crawl_id: int | None = None
     seen_at: str | None = None
+
+    @classmethod
+    def of(cls, page: FetchedPage, capture_id: int | None, crawl_id: int | None) -> Provenance:
+        """The provenance of an article read from a fetched page."""
+        return cls(page.site, page.final_url, capture_id, crawl_id, page.fetched_at)
 
 
 def content_hash(article: Article) -> str:

@@ -86,10 +86,17 @@ def _m003_capture_same_as(db: sqlite_utils.Database) -> None:
     db["captures"].create_index(["url", "sha256"])
 
 
+def _m004_capture_hints(db: sqlite_utils.Database) -> None:
+    # The feed's or sitemap's title and date that led to a page: re-extraction applies the
+    # date to an article that gives none, as the crawl did.
+    db["captures"].add_column("hints", str)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_crawl_pid", _m002_crawl_pid),
     ("003_capture_same_as", _m003_capture_same_as),
+    ("004_capture_hints", _m004_capture_hints),
 ]
 
 

@@ -2,42 +2,51 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import sqlite_utils
 
 from archive.articles import Provenance, save_article
-from archive.store import capture_body
-from pipelines.extraction import ExtractionError, Rules, extract
-from pipelines.extraction.page import decode_html
-from pipelines.extraction.urls import article_key
+from archive.ingest import Dropped, IngestOptions, page_to_article
+from archive.store import captured_page
+from pipelines.extraction import Rules
+from spiders.settings import ARCHIVE_MIN_WORDS
 
-# The newest successful HTML capture of every URL.
+# The newest successful capture of every URL, with the crawl that fetched it.
 _LATEST = """
-select id, url, final_url, site, content_type, fetched_at, crawl_id from captures
+select id, crawl_id from captures
 where id in (select max(id) from captures where status = 200 group by url)
-  and content_type like '%html%'
 order by id
 """
 
 
-def reextract(db: sqlite_utils.Database, rules: Rules | None = None) -> Counter[str]:
-    """Run today's extractor over every URL's latest capture; count new/updated/unchanged,
-    not_article and unreadable. Articles whose text changes get a new version."""
+def reextract(
+    db: sqlite_utils.Database, rules: Rules | None = None, min_words: int | None = None
+) -> Counter[str]:
+    """Run today's extractor over every URL's latest capture, with the rules the crawl that
+    fetched it applied (its ARCHIVE_MIN_WORDS unless min_words is given, and the feed's or
+    sitemap's date); count new/updated/refreshed/unchanged and each drop reason."""
     counts: Counter[str] = Counter()
+    floors = _crawl_min_words(db)
     for row in list(db.query(_LATEST)):
-        try:
-            html = decode_html(capture_body(db, row["id"]), row["content_type"])
-            article = extract(html, url=row["final_url"], rules=rules)
-        except ExtractionError:
-            counts["unreadable"] += 1
+        page = captured_page(db, row["id"])
+        floor = min_words if min_words is not None else floors.get(row["crawl_id"])
+        options = IngestOptions(floor if floor is not None else ARCHIVE_MIN_WORDS, rules)
+        result = page_to_article(page, options)
+        if isinstance(result, Dropped):
+            counts[result.reason] += 1
             continue
-        if not article.is_article:
-            counts["not_article"] += 1
-            continue
-        key = article_key(article.canonical_url, row["final_url"])
-        prov = Provenance(
-            row["site"], row["final_url"], row["id"], row["crawl_id"], row["fetched_at"]
-        )
-        counts[save_article(db, article, key, prov)] += 1
+        prov = Provenance.of(page, row["id"], row["crawl_id"])
+        counts[save_article(db, result.article, result.key, prov)] += 1
     return counts
+
+
+def _crawl_min_words(db: sqlite_utils.Database) -> dict[int, int]:
+    """Each crawl's ARCHIVE_MIN_WORDS, as recorded in its settings."""
+    floors = {}
+    for row in db.query("select id, settings from crawls"):
+        value = json.loads(row["settings"] or "{}").get("ARCHIVE_MIN_WORDS")
+        if value is not None:
+            floors[row["id"]] = int(value)
+    return floors

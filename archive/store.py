@@ -8,7 +8,6 @@ import os
 import socket
 import sqlite3
 import zlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.migrations import apply_migrations
+from archive.records import FetchedPage, Hints
 
 
 class ArchiveError(Exception):
@@ -24,20 +24,6 @@ class ArchiveError(Exception):
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class Capture:
-    """One fetched page as it came off the wire."""
-
-    url: str
-    final_url: str
-    status: int
-    headers: dict[str, str]
-    body: bytes
-    fetched_at: str
-    site: str
-    discovered_via: str = ""
 
 
 def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
@@ -118,33 +104,33 @@ def finish_crawl(db: sqlite_utils.Database, crawl_id: int, summary: dict[str, An
         db["crawls"].update(crawl_id, {**summary, "finished": now()})
 
 
-def add_capture(db: sqlite_utils.Database, crawl_id: int | None, capture: Capture) -> int:
+def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage) -> int:
     """Store the raw page, compressed, so it can be re-extracted without re-crawling.
 
     Bytes identical to an earlier capture of the same URL are not stored twice: the new row
     points at that capture (same_as) and keeps its own status, headers and time.
     """
-    sha = hashlib.sha256(capture.body).hexdigest()
+    sha = hashlib.sha256(page.body).hexdigest()
     row = {
-        "crawl_id": crawl_id, "site": capture.site, "url": capture.url,
-        "final_url": capture.final_url, "status": capture.status,
-        "content_type": capture.headers.get("content-type", ""),
-        "headers": json.dumps(capture.headers), "fetched_at": capture.fetched_at,
-        "length": len(capture.body), "sha256": sha, "discovered_via": capture.discovered_via,
+        "crawl_id": crawl_id, "site": page.site, "url": page.url, "final_url": page.final_url,
+        "status": page.status, "content_type": page.content_type,
+        "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
+        "length": len(page.body), "sha256": sha, "discovered_via": page.discovered_via,
+        "hints": page.hints.to_json(),
     }  # fmt: skip
     with db.atomic():
         earlier = next(
             db.query(
                 "select id from captures where url = ? and sha256 = ? and same_as is null"
                 " order by id limit 1",
-                [capture.url, sha],
+                [page.url, sha],
             ),
             None,
         )
         if earlier:
             row["same_as"] = earlier["id"]
         else:
-            row["body"] = zlib.compress(capture.body, 6)
+            row["body"] = zlib.compress(page.body, 6)
         return int(db["captures"].insert(row).last_pk)
 
 
@@ -154,6 +140,17 @@ def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
     if row["same_as"] is not None:
         row = db["captures"].get(row["same_as"])
     return zlib.decompress(row["body"])
+
+
+def captured_page(db: sqlite_utils.Database, capture_id: int) -> FetchedPage:
+    """A capture as the page the crawl fetched, bytes and feed/sitemap hints included."""
+    row = db["captures"].get(capture_id)
+    return FetchedPage(
+        url=row["url"], final_url=row["final_url"], status=row["status"],
+        headers=json.loads(row["headers"] or "{}"), body=capture_body(db, capture_id),
+        fetched_at=row["fetched_at"], site=row["site"],
+        discovered_via=row["discovered_via"] or "", hints=Hints.from_json(row["hints"]),
+    )  # fmt: skip
 
 
 def add_failure(db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str):

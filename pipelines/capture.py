@@ -5,14 +5,15 @@ from __future__ import annotations
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from archive.store import Capture, add_capture
+from archive.store import add_capture
+from pipelines.items import CapturedPage
 from pipelines.session import CrawlSession
-from spiders.items import FailureItem, PageItem
+from spiders.items import FetchedPage, FetchFailure
 
 
 class CapturePipeline:
     def __init__(self, crawler: Crawler):
-        self.crawler = crawler
+        self.stats = crawler.stats
         self.session = crawler.get_extension(CrawlSession)
         self.keep = crawler.settings.getbool("ARCHIVE_KEEP_CAPTURES")
 
@@ -20,12 +21,12 @@ class CapturePipeline:
     def from_crawler(cls, crawler: Crawler) -> CapturePipeline:
         return cls(crawler)
 
-    def process_item(self, item: PageItem | FailureItem) -> PageItem:
-        if isinstance(item, FailureItem):
+    def process_item(self, item: FetchedPage | FetchFailure) -> CapturedPage:
+        if isinstance(item, FetchFailure):
             self.session.record_failure(item.url, item.kind, item.detail)
             raise DropItem(f"{item.kind}: {item.url}", log_level="DEBUG")
-        self.crawler.stats.inc_value("archive/pages")
-        if self.keep and self.session.db is not None:
-            fields = {k: getattr(item, k) for k in Capture.__dataclass_fields__}
-            item.capture_id = add_capture(self.session.db, self.session.crawl_id, Capture(**fields))
-        return item
+        self.stats.inc_value("archive/pages")
+        capture_id = None
+        if self.keep:
+            capture_id = add_capture(self.session.archive, self.session.crawl_id, item)
+        return CapturedPage(item, capture_id)

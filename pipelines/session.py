@@ -7,11 +7,14 @@ import logging
 from typing import Any
 
 import sqlite_utils
-from scrapy import Spider, signals
+from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.python.failure import Failure
 
 from archive.store import add_failure, finish_crawl, open_archive, start_crawl
+from pipelines.items import CrawlItem
+from spiders.plan import CrawlPlan
+from spiders.signals import crawl_planned
 
 logger = logging.getLogger(__name__)
 
@@ -37,17 +40,26 @@ class CrawlSession:
     def from_crawler(cls, crawler: Crawler) -> CrawlSession:
         session = cls(crawler)
         crawler.signals.connect(session.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(session.crawl_planned, signal=crawl_planned)
         crawler.signals.connect(session.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(session.spider_error, signal=signals.spider_error)
         crawler.signals.connect(session.item_error, signal=signals.item_error)
         return session
 
-    def spider_opened(self, spider: Spider) -> None:
+    @property
+    def archive(self) -> sqlite_utils.Database:
+        """The open archive; only pipelines running inside the crawl use it."""
+        if self.db is None:
+            raise RuntimeError("the crawl session has not opened the archive")
+        return self.db
+
+    def spider_opened(self) -> None:
         self.db = open_archive(self.path)
-        starts = [*spider.page_urls, *spider.feed_urls, *spider.sitemap_urls]
-        sites = ", ".join(spider.allowed_domains)
+
+    def crawl_planned(self, plan: CrawlPlan) -> None:
         settings = {k: v for k, v in self.crawler.settings.items() if k.startswith("ARCHIVE_")}
-        self.crawl_id = start_crawl(self.db, sites, starts, settings)
+        sites = ", ".join(plan.hosts)
+        self.crawl_id = start_crawl(self.archive, sites, plan.starts, settings)
 
     def record_failure(self, url: str, kind: str, detail: str) -> None:
         """Count a failure in the crawl stats and keep it in the failures table."""
@@ -55,14 +67,14 @@ class CrawlSession:
         if self.db is not None:
             add_failure(self.db, self.crawl_id, url, kind, detail)
 
-    def spider_error(self, failure: Failure, response: Any, spider: Spider) -> None:
+    def spider_error(self, failure: Failure, response: Any) -> None:
         # A crash in one page's callback: counted and kept, the crawl goes on.
         self.record_failure(response.url, "spider_error", failure.getErrorMessage())
 
-    def item_error(self, item: Any, response: Any, spider: Spider, failure: Failure) -> None:
-        self.record_failure(getattr(item, "url", ""), "pipeline_error", failure.getErrorMessage())
+    def item_error(self, item: CrawlItem, failure: Failure) -> None:
+        self.record_failure(item.url, "pipeline_error", failure.getErrorMessage())
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
+    def spider_closed(self, reason: str) -> None:
         if self.db is None or self.crawl_id is None:
             return
         stats = self.crawler.stats.get_stats()

@@ -14,19 +14,16 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
+from archive.records import FetchedPage, Hints
+from pipelines.extraction.decode import is_html
 from pipelines.extraction.urls import canonical_url, site_of
 from spiders.discovery.feeds import feeds_announced, parse_feed
 from spiders.discovery.links import skip_reason
 from spiders.discovery.sitemaps import parse_sitemap
 from spiders.errors import failure_kind
-from spiders.items import FailureItem, PageItem
-
-
-def _split(value: str | list[str] | None) -> list[str]:
-    if not value:
-        return []
-    values = value if isinstance(value, list) else value.split(",")
-    return [v.strip() for v in values if v.strip()]
+from spiders.items import FetchFailure
+from spiders.plan import CrawlPlan, split_urls
+from spiders.signals import crawl_planned
 
 
 class NewsSpider(scrapy.Spider):
@@ -36,43 +33,45 @@ class NewsSpider(scrapy.Spider):
 
     def __init__(self, url: Any = None, feed: Any = None, sitemap: Any = None, **kwargs: Any):
         super().__init__(**kwargs)
-        self.page_urls = _split(url)
-        self.feed_urls = _split(feed)
-        self.sitemap_urls = _split(sitemap)
-        everything = self.page_urls + self.feed_urls + self.sitemap_urls
-        if not everything:
+        self.plan = CrawlPlan(split_urls(url), split_urls(feed), split_urls(sitemap))
+        if not self.plan.starts:
             raise ValueError("give at least one url, feed or sitemap to crawl")
-        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in everything})
+        self.allowed_domains = self.plan.hosts
         # Hosts are checked by _on_site: LinkExtractor's allow_domains rejects hosts with a port.
         self.links = LinkExtractor(unique=True)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.page_urls:
+        self.crawler.signals.send_catch_log(signal=crawl_planned, plan=self.plan)
+        for url in self.plan.pages:
             yield self._request(url, self.parse_page, "start")
-        roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.page_urls}
+        roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.plan.pages}
         if self.settings.getbool("ARCHIVE_SITEMAPS_FROM_ROBOTS"):
             for root in sorted(roots):
                 yield self._request(f"{root}/robots.txt", self.parse_robots, "robots")
-        for url in self.feed_urls:
+        for url in self.plan.feeds:
             yield self._request(url, self.parse_feed, "feed")
-        for url in self.sitemap_urls:
+        for url in self.plan.sitemaps:
             yield self._request(url, self.parse_sitemap, "sitemap")
 
-    def _request(self, url: str, callback: Any, via: str, **hints: Any) -> scrapy.Request:
-        return self._follow(canonical_url(url), callback, via, **hints)
+    def _request(
+        self, url: str, callback: Any, via: str, hints: Hints | None = None
+    ) -> scrapy.Request:
+        return self._follow(canonical_url(url), callback, via, hints)
 
-    def _follow(self, url: str, callback: Any, via: str, **hints: Any) -> scrapy.Request:
+    def _follow(
+        self, url: str, callback: Any, via: str, hints: Hints | None = None
+    ) -> scrapy.Request:
         """A request for a URL already in canonical form."""
-        meta = {"via": via, "hints": {k: v for k, v in hints.items() if v}}
+        meta = {"via": via, "hints": hints or Hints()}
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
 
     @cached_property
     def max_pagination(self) -> int:
         return self.settings.getint("ARCHIVE_MAX_PAGINATION")
 
-    def _page_item(self, response: Response) -> PageItem:
+    def _page_item(self, response: Response) -> FetchedPage:
         first = response.meta.get("redirect_urls", [response.url])[0]
-        return PageItem(
+        return FetchedPage(
             url=canonical_url(first),
             final_url=response.url,
             status=response.status,
@@ -82,12 +81,13 @@ class NewsSpider(scrapy.Spider):
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             site=site_of(response.url),
             discovered_via=response.meta.get("via", "link"),
-            hints=response.meta.get("hints", {}),
+            hints=response.meta.get("hints") or Hints(),
         )  # fmt: skip
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         yield self._page_item(response)
-        if response.status != 200 or not _is_html(response):
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        if response.status != 200 or not is_html(content_type, response.body):
             return
         announced = feeds_announced(
             [(link.attrib.get("rel", ""), link.attrib.get("type", ""), link.attrib.get("href", ""))
@@ -118,37 +118,27 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[Any]:
         entries = parse_feed(response.body, response.url) if response.status == 200 else []
         if not entries:
-            yield FailureItem(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
+            yield FetchFailure(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
             return
         for entry in entries:
-            yield self._request(entry.url, self.parse_page, "feed",
-                                title=entry.title, published=entry.published)  # fmt: skip
+            hints = Hints(title=entry.title, published=entry.published)
+            yield self._request(entry.url, self.parse_page, "feed", hints)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = parse_sitemap(response.body, response.url) if response.status == 200 else None
         if not sitemap or not sitemap.entries:
-            yield FailureItem(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
+            yield FetchFailure(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
             return
         for entry in sitemap.entries:
             if sitemap.is_index:
                 yield self._request(entry.url, self.parse_sitemap, "sitemap")
             else:
-                yield self._request(
-                    entry.url,
-                    self.parse_page,
-                    "sitemap",
-                    title=entry.news_title,
-                    published=entry.news_published,
-                )
+                hints = Hints(title=entry.news_title, published=entry.news_published)
+                yield self._request(entry.url, self.parse_page, "sitemap", hints)
 
-    def on_error(self, failure: Failure) -> Iterator[FailureItem]:
+    def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
         request = failure.request  # type: ignore[attr-defined]
         kind = failure_kind(failure)
         if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
             return
-        yield FailureItem(request.url, kind, failure.getErrorMessage()[:500])
-
-
-def _is_html(response: Response) -> bool:
-    kind = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-    return "html" in kind or (not kind and b"<html" in response.body[:2048].lower())
+        yield FetchFailure(request.url, kind, failure.getErrorMessage()[:500])

@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 from archive.articles import Provenance, save_article
-from archive.store import open_archive
-from pipelines.extraction import extract
+from archive.ingest import Extracted, IngestOptions, page_to_article
+from archive.records import FetchedPage
+from archive.store import add_capture, open_archive
 from pipelines.extraction.urls import canonical_url, site_of
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
+# The crawl's default ARCHIVE_MIN_WORDS.
+OPTIONS = IngestOptions(min_words=50)
 
 
 def fixture_articles() -> list[tuple[str, bytes]]:
@@ -23,12 +26,25 @@ def fixture_articles() -> list[tuple[str, bytes]]:
     return pages
 
 
-def build_archive(path: Path) -> Path:
-    """An archive holding every fixture article, saved the way the store pipeline saves them."""
+def fetched(url: str, html: bytes, **fields) -> FetchedPage:
+    """A page as the crawl's spider hands it on, fetched from url with status 200."""
+    values = {
+        "url": canonical_url(url), "final_url": url, "status": 200,
+        "headers": {"content-type": "text/html; charset=utf-8"}, "body": html,
+        "fetched_at": "2026-03-28T00:00:00+00:00", "site": site_of(url),
+    }  # fmt: skip
+    return FetchedPage(**(values | fields))
+
+
+def build_archive(path: Path, pages: list[tuple[str, bytes]] | None = None) -> Path:
+    """An archive holding the pages (every fixture article by default), each captured,
+    extracted and saved the way the crawl's pipelines do it."""
     db = open_archive(path)
-    for url, html in fixture_articles():
-        article = extract(html, url=url)
-        key = canonical_url(article.canonical_url or url)
-        save_article(db, article, key, Provenance(site_of(url), url))
+    for url, html in fixture_articles() if pages is None else pages:
+        page = fetched(url, html)
+        capture_id = add_capture(db, None, page)
+        result = page_to_article(page, OPTIONS)
+        if isinstance(result, Extracted):
+            save_article(db, result.article, result.key, Provenance.of(page, capture_id, None))
     db.close()
     return path

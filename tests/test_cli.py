@@ -134,15 +134,14 @@ def test_extract_a_url_from_a_loopback_server(runner: CliRunner) -> None:
 
 
 def test_reextract_rebuilds_articles_from_captures(runner: CliRunner, tmp_path: Path) -> None:
-    from archive.store import Capture, add_capture, open_archive
+    from archive.store import add_capture, open_archive
+    from tests.archive_helpers import fetched
 
     db_path = tmp_path / "archive.db"
     db = open_archive(db_path)
     url = "http://127.0.0.1:9/news/seed"
-    html = {"content-type": "text/html"}
-    when, site = "2026-03-28T00:00:00+00:00", "127.0.0.1:9"
-    add_capture(db, None, Capture(url, url, 200, html, SEED.read_bytes(), when, site))
-    add_capture(db, None, Capture(f"{url}/x", f"{url}/x", 404, html, b"<h1>gone</h1>", when, site))
+    add_capture(db, None, fetched(url, SEED.read_bytes()))
+    add_capture(db, None, fetched(f"{url}/x", b"<h1>gone</h1>", status=404))
     db.close()
     first = runner.invoke(cli, ["reextract", str(db_path)])
     again = runner.invoke(cli, ["reextract", str(db_path)])

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from archive.articles import Provenance, save_article
-from archive.store import ArchiveError, Capture, add_capture, capture_body, open_archive
+from archive.records import Hints
+from archive.store import ArchiveError, add_capture, capture_body, captured_page, open_archive
 from pipelines.extraction import extract
-from tests.archive_helpers import PAGES
+from tests.archive_helpers import PAGES, fetched
 
 SEED_URL = "https://www.phnompenhpost.test/national/anti-trafficking-drive-goes-on"
 
@@ -46,6 +47,7 @@ def test_migrations_apply_once(tmp_path: Path) -> None:
         "001_initial",
         "002_crawl_pid",
         "003_capture_same_as",
+        "004_capture_hints",
     ]
 
 
@@ -91,19 +93,20 @@ def test_caption_is_stored_with_its_credit(tmp_path: Path, seed_article) -> None
 def test_capture_keeps_raw_bytes(tmp_path: Path) -> None:
     db = open_archive(tmp_path / "a.db")
     body = (PAGES / "seed_phnompenh_post.html").read_bytes()
-    capture = Capture(SEED_URL, SEED_URL, 200, {"content-type": "text/html"}, body, "now", "x")
-    capture_id = add_capture(db, None, capture)
+    page = fetched(SEED_URL, body, hints=Hints(title="Drive goes on", published="2026-03-28"))
+    capture_id = add_capture(db, None, page)
     row = db["captures"].get(capture_id)
     assert capture_body(db, capture_id) == body
     assert row["length"] == len(body) > len(row["body"])
+    assert captured_page(db, capture_id) == page, "a capture gives back the page, hints and all"
 
 
 def test_unchanged_refetch_points_at_the_earlier_capture(tmp_path: Path) -> None:
     db = open_archive(tmp_path / "a.db")
     body = (PAGES / "seed_phnompenh_post.html").read_bytes()
-    first = add_capture(db, None, Capture(SEED_URL, SEED_URL, 200, {}, body, "t1", "x"))
-    again = add_capture(db, None, Capture(SEED_URL, SEED_URL, 200, {}, body, "t2", "x"))
-    edited = add_capture(db, None, Capture(SEED_URL, SEED_URL, 200, {}, body + b" ", "t3", "x"))
+    first = add_capture(db, None, fetched(SEED_URL, body, fetched_at="t1"))
+    again = add_capture(db, None, fetched(SEED_URL, body, fetched_at="t2"))
+    edited = add_capture(db, None, fetched(SEED_URL, body + b" ", fetched_at="t3"))
     rows = {r["id"]: r for r in db["captures"].rows}
     assert rows[again]["same_as"] == first and rows[again]["body"] is None
     assert rows[edited]["same_as"] is None and rows[edited]["body"]

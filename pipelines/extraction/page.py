@@ -9,8 +9,8 @@ from typing import Any
 import lxml.html
 from extruct.jsonld import JsonLdExtractor
 from lxml import etree
-from w3lib.encoding import html_to_unicode
 
+from pipelines.extraction.decode import decode_html
 from pipelines.extraction.errors import EmptyDocument, NotHTML
 from pipelines.extraction.text import normalize
 
@@ -38,26 +38,6 @@ class Page:
                 if value:
                     return value
         return None
-
-
-def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode raw bytes to text using the HTTP header, BOM, meta charset, then a guess."""
-    if not body.strip():
-        raise EmptyDocument("the document is empty")
-    if _looks_binary(body):
-        raise NotHTML("the document is binary data, not HTML")
-    _encoding, text = html_to_unicode(content_type, body)
-    return text
-
-
-def _looks_binary(body: bytes) -> bool:
-    head = body[:4096]
-    if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
-        return True
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text is full of NUL bytes
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls > len(head) * 0.05
 
 
 def parse_page(html: str | bytes, url: str | None = None) -> Page:

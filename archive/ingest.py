@@ -1,0 +1,67 @@
+"""Page to article: the one decision every way into the archive makes the same way.
+
+`page_to_article` is pure (no Scrapy, no database, no settings): a `FetchedPage` in, an
+`Extracted` article with the URL it is stored under, or a `Dropped` reason out. The crawl's
+pipelines, `reextract`, importers and tests all call it, and it can run in a worker process:
+its inputs and outputs are plain picklable dataclasses (per-site `Rules` hold compiled
+selectors, so a worker process loads its own from the rules file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from archive.records import FetchedPage
+from pipelines.extraction import Article, ExtractionError, Rules, extract
+from pipelines.extraction.dates import parse_date, with_offset
+from pipelines.extraction.decode import decode_html, is_html
+from pipelines.extraction.urls import article_key
+
+DropReason = Literal["http_error", "not_html", "unreadable", "not_article"]
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How pages become articles: the crawl's ARCHIVE_MIN_WORDS and ARCHIVE_RULES."""
+
+    min_words: int
+    rules: Rules | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article, and the URL it is stored under (its key in the archive)."""
+
+    article: Article
+    key: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Why a page is not stored as an article."""
+
+    reason: DropReason
+    detail: str
+
+
+def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dropped:
+    """The article a fetched page holds, or why it holds none."""
+    if page.status >= 400:
+        return Dropped("http_error", f"HTTP {page.status}")
+    if not is_html(page.content_type, page.body):
+        return Dropped("not_html", page.content_type or "no content type, no HTML markup")
+    try:
+        html = decode_html(page.body, page.content_type)
+        article = extract(
+            html, url=page.final_url, rules=options.rules, min_words=options.min_words
+        )
+    except ExtractionError as error:
+        return Dropped("unreadable", str(error))
+    if not article.is_article:
+        return Dropped("not_article", f"{article.word_count} words")
+    if article.published is None and page.hints.published:
+        # A feed's or sitemap's date, with UTC when it gives no offset.
+        published = with_offset(parse_date(page.hints.published), None)
+        article = replace(article, published=published)
+    return Extracted(article, article_key(article.canonical_url, page.final_url))

@@ -1,0 +1,42 @@
+"""The raw page record every way into the archive shares: the crawl, re-extraction, importers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the page that led to an article said about it: a feed's or sitemap's title and
+    date. Kept with the capture, so re-extraction applies them as the crawl did."""
+
+    title: str | None = None
+    published: str | None = None
+
+    def to_json(self) -> str | None:
+        values = {k: v for k, v in asdict(self).items() if v}
+        return json.dumps(values, ensure_ascii=False, sort_keys=True) if values else None
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Hints:
+        return cls(**json.loads(text)) if text else cls()
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """One fetched page as it came off the wire (headers with lower-case names)."""
+
+    url: str  # the canonical form of the URL first requested, before redirects
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: str
+    site: str
+    discovered_via: str = "link"
+    hints: Hints = field(default_factory=Hints)
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")

@@ -1,0 +1,50 @@
+"""The item at each stage of the item pipelines: one typed record per stage, none mutated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive.articles import Outcome
+from archive.ingest import Extracted
+from archive.records import FetchedPage
+from spiders.items import FetchFailure
+
+
+@dataclass(frozen=True)
+class CapturedPage:
+    """A fetched page, and its row in captures (None when ARCHIVE_KEEP_CAPTURES is off)."""
+
+    page: FetchedPage
+    capture_id: int | None
+
+    @property
+    def url(self) -> str:
+        return self.page.url
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """A captured page that holds an article."""
+
+    captured: CapturedPage
+    extracted: Extracted
+
+    @property
+    def url(self) -> str:
+        return self.captured.url
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article written to the archive: new, updated, refreshed or unchanged."""
+
+    source: ExtractedPage
+    outcome: Outcome
+
+    @property
+    def url(self) -> str:
+        return self.source.url
+
+
+# What a pipeline can be handed: the spider's items, or an earlier pipeline's.
+CrawlItem = FetchedPage | FetchFailure | CapturedPage | ExtractedPage | StoredArticle
