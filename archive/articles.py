@@ -13,7 +13,7 @@ from archive.records import FetchedPage
 from archive.store import now
 from pipelines.extraction.record import Article
 
-Outcome = Literal["new", "updated", "unchanged"]
+Outcome = Literal["new", "updated", "refreshed", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -63,43 +63,79 @@ def article_row(article: Article, key: str, prov: Provenance) -> dict:
 def save_article(
     db: sqlite_utils.Database, article: Article, key: str, prov: Provenance
 ) -> Outcome:
-    """Insert or update the article stored under key (its canonical URL), in one transaction."""
+    """Insert or update the article stored under key (its canonical URL), in one transaction.
+
+    new: first seen. updated: its text changed (a new version row). refreshed: same text, but
+    its metadata or captions changed (corrected byline, dates, a newer extractor...).
+    unchanged: only last_seen moves.
+    """
     row = article_row(article, key, prov)
     with db.atomic():
-        existing = next(
-            db.query("select id, content_hash, version from articles where url = ?", [key]), None
-        )
+        existing = next(db.query("select * from articles where url = ?", [key]), None)
         if existing is None:
             row.update(first_seen=row["last_seen"], version=1)
             article_id = int(db["articles"].insert(row).last_pk)
-            outcome: Outcome = "new"
-        elif existing["content_hash"] == row["content_hash"]:
-            article_id = existing["id"]
-            db["articles"].update(article_id, {"last_seen": row["last_seen"]})
-            return "unchanged"
-        else:
-            article_id = existing["id"]
+            _write_version(db, article_id, row)
+            _write_captions(db, article_id, article)
+            return "new"
+        article_id = existing["id"]
+        if existing["content_hash"] != row["content_hash"]:
             row["version"] = existing["version"] + 1
             db["articles"].update(article_id, row)
-            outcome = "updated"
-        _write_captions(db, article_id, article)
-        db["article_versions"].insert(
-            {
-                "article_id": article_id, "version": row["version"],
-                "content_hash": row["content_hash"], "headline": row["headline"],
-                "body": row["body"], "captions_text": row["captions_text"],
-                "seen_at": row["last_seen"], "capture_id": prov.capture_id,
-            }
-        )  # fmt: skip
-    return outcome
+            _write_version(db, article_id, row)
+            _write_captions(db, article_id, article)
+            return "updated"
+        return _refresh(db, existing, row, article)
+
+
+# What describes an article's text without being part of it: kept up to date in place.
+_METADATA = (
+    "authors", "published", "modified", "section", "tags", "language", "description",
+    "lead_image_url", "site_name", "word_count", "extractor_version",
+)  # fmt: skip
+_WHERE_FROM = ("final_url", "capture_id", "crawl_id", "last_seen")
+
+
+def _refresh(db: sqlite_utils.Database, existing: dict, row: dict, article: Article) -> Outcome:
+    """Same text: write the metadata and captions that changed, without a new version."""
+    changed = {name: row[name] for name in _METADATA if row[name] != existing[name]}
+    captions_changed = _stored_captions(db, existing["id"]) != _caption_rows(article)
+    if not changed and not captions_changed:
+        db["articles"].update(existing["id"], {"last_seen": row["last_seen"]})
+        return "unchanged"
+    db["articles"].update(existing["id"], changed | {k: row[k] for k in _WHERE_FROM})
+    if captions_changed:
+        _write_captions(db, existing["id"], article)
+    return "refreshed"
+
+
+def _write_version(db: sqlite_utils.Database, article_id: int, row: dict) -> None:
+    db["article_versions"].insert(
+        {
+            "article_id": article_id, "version": row["version"],
+            "content_hash": row["content_hash"], "headline": row["headline"],
+            "body": row["body"], "captions_text": row["captions_text"],
+            "seen_at": row["last_seen"], "capture_id": row["capture_id"],
+        }
+    )  # fmt: skip
+
+
+def _caption_rows(article: Article) -> list[dict]:
+    return [
+        {"position": i, "image_url": c.image_url, "alt": c.alt, "caption": c.caption,
+         "credit": c.credit}
+        for i, c in enumerate(article.captions, start=1)
+    ]  # fmt: skip
+
+
+def _stored_captions(db: sqlite_utils.Database, article_id: int) -> list[dict]:
+    sql = (
+        "select position, image_url, alt, caption, credit from captions"
+        " where article_id = ? order by position"
+    )
+    return list(db.query(sql, [article_id]))
 
 
 def _write_captions(db: sqlite_utils.Database, article_id: int, article: Article) -> None:
     db.execute("delete from captions where article_id = ?", [article_id])
-    db["captions"].insert_all(
-        {
-            "article_id": article_id, "position": i, "image_url": c.image_url, "alt": c.alt,
-            "caption": c.caption, "credit": c.credit,
-        }
-        for i, c in enumerate(article.captions, start=1)
-    )  # fmt: skip
+    db["captions"].insert_all({"article_id": article_id, **c} for c in _caption_rows(article))

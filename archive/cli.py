@@ -152,10 +152,15 @@ def extract(page: str, url: str | None, show_why: bool, rules_path: str | None) 
     "--rules", "rules_path", type=click.Path(exists=True, dir_okay=False),
     help="Per-site rules file (TOML) to apply.",
 )  # fmt: skip
-def reextract(db: str, rules_path: str | None) -> None:
+@click.option(
+    "--min-words", type=click.IntRange(min=0),
+    help="Fewest body words of an article (default: each capture's crawl's ARCHIVE_MIN_WORDS).",
+)  # fmt: skip
+def reextract(db: str, rules_path: str | None, min_words: int | None) -> None:
     """Extract every archived page again from its raw capture, with today's extractor.
 
-    Nothing is fetched; an article whose text comes out different gets a new version.
+    Nothing is fetched; an article whose text comes out different gets a new version, one
+    whose byline, dates, tags... changed is corrected in place.
 
         news-archive reextract archive.db --rules rules.toml
     """
@@ -167,7 +172,7 @@ def reextract(db: str, rules_path: str | None) -> None:
     except ExtractionError as error:
         raise click.ClickException(str(error)) from error
     with console.status("re-extracting…"):
-        counts = run_reextract(archive, rules)
+        counts = run_reextract(archive, rules, min_words)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no captures"
     console.print(f"Re-extracted: {summary}")
 

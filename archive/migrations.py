@@ -92,11 +92,17 @@ def _m004_capture_hints(db: sqlite_utils.Database) -> None:
     db["captures"].add_column("hints", str)
 
 
+def _m005_crawl_refreshed(db: sqlite_utils.Database) -> None:
+    # Articles whose text was unchanged but whose metadata (byline, dates, tags...) was not.
+    db["crawls"].add_column("articles_refreshed", int)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_crawl_pid", _m002_crawl_pid),
     ("003_capture_same_as", _m003_capture_same_as),
     ("004_capture_hints", _m004_capture_hints),
+    ("005_crawl_refreshed", _m005_crawl_refreshed),
 ]
 
 

@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+_OUTCOMES = ("new", "updated", "refreshed", "unchanged")
+
 
 def _errors(stats: dict[str, Any]) -> int:
     return sum(v for k, v in stats.items() if k.startswith("archive/errors/"))
@@ -17,13 +19,8 @@ def _errors(stats: dict[str, Any]) -> int:
 def status_line(stats: dict[str, Any], started: float) -> str:
     pages = stats.get("archive/pages", 0)
     rate = pages / max(time.monotonic() - started, 0.001)
-    stored = stats.get("archive/articles/new", 0) + stats.get("archive/articles/updated", 0)
-    return (
-        f"pages {pages}  articles new {stats.get('archive/articles/new', 0)}"
-        f" updated {stats.get('archive/articles/updated', 0)}"
-        f" unchanged {stats.get('archive/articles/unchanged', 0)}  stored {stored}"
-        f"  errors {_errors(stats)}  {rate:.1f} pages/s"
-    )
+    counts = " ".join(f"{k} {stats.get(f'archive/articles/{k}', 0)}" for k in _OUTCOMES)
+    return f"pages {pages}  articles {counts}  errors {_errors(stats)}  {rate:.1f} pages/s"
 
 
 class CrawlProgress:

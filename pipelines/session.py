@@ -22,6 +22,7 @@ _SUMMARY = {
     "pages_fetched": "archive/pages",
     "articles_new": "archive/articles/new",
     "articles_updated": "archive/articles/updated",
+    "articles_refreshed": "archive/articles/refreshed",
     "articles_unchanged": "archive/articles/unchanged",
     "not_articles": "archive/dropped/not_article",
 }

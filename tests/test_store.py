@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -48,6 +51,7 @@ def test_migrations_apply_once(tmp_path: Path) -> None:
         "002_crawl_pid",
         "003_capture_same_as",
         "004_capture_hints",
+        "005_crawl_refreshed",
     ]
 
 
@@ -69,6 +73,43 @@ def test_changed_article_is_updated_and_versioned(tmp_path: Path, seed_article) 
     assert row["version"] == 2
     assert row["body"].endswith("misstated the date of the meeting.")
     assert [v["version"] for v in db["article_versions"].rows] == [1, 2]
+
+
+def test_changed_metadata_with_the_same_text_refreshes_the_row(tmp_path, seed_article) -> None:
+    db = open_archive(tmp_path / "a.db")
+    _save(db, seed_article)
+    corrected = dataclasses.replace(
+        seed_article,
+        authors=["Sok Chea"],
+        published=datetime(2026, 3, 28, 9, 0, tzinfo=UTC),
+        language="km",
+        tags=["trafficking"],
+        section="National",
+        description="A drive against trafficking.",
+        extractor_version="9.9.9",
+    )
+    assert _save(db, corrected) == "refreshed"
+    row = next(db["articles"].rows)
+    assert json.loads(row["authors"]) == ["Sok Chea"] and json.loads(row["tags"]) == ["trafficking"]
+    assert row["published"] == "2026-03-28T09:00:00+00:00"
+    assert (row["language"], row["section"], row["extractor_version"]) == (
+        "km",
+        "National",
+        "9.9.9",
+    )
+    assert row["description"] == "A drive against trafficking."
+    assert row["version"] == 1 and db["article_versions"].count == 1, "the text did not change"
+    assert _save(db, corrected) == "unchanged"
+
+
+def test_changed_caption_credit_refreshes_the_captions(tmp_path, seed_article) -> None:
+    db = open_archive(tmp_path / "a.db")
+    _save(db, seed_article)
+    (caption,) = seed_article.captions
+    seed_article.captions = [dataclasses.replace(caption, credit="MINISTRY PHOTO")]
+    assert _save(db, seed_article) == "refreshed"
+    assert [c["credit"] for c in db["captions"].rows] == ["MINISTRY PHOTO"]
+    assert db["article_versions"].count == 1
 
 
 def test_fts_triggers_follow_updates(tmp_path: Path, seed_article) -> None:
