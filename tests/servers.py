@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
+from urllib.parse import unquote
 
 Route = Callable[[], tuple[int, dict[str, str], bytes]]
 
@@ -16,7 +17,9 @@ class _Handler(BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, Route]] = {}
 
     def do_GET(self) -> None:
-        route = self.routes.get(self.path.split("?", 1)[0])
+        # A route may name a query (/article.php?cid=1) or only the path, percent-decoded.
+        path = unquote(self.path)
+        route = self.routes.get(path) or self.routes.get(path.split("?", 1)[0])
         status, headers, body = route() if route else (404, {"Content-Type": "text/html"}, b"")
         self.send_response(status)
         for name, value in headers.items():

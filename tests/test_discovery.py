@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.extraction.urls import canonical_url, site_of
 from spiders.discovery.feeds import feeds_announced, parse_feed
 from spiders.discovery.links import skip_reason
 from spiders.discovery.sitemaps import parse_sitemap
@@ -92,24 +91,3 @@ def test_feeds_announced_by_link_alternate() -> None:
 )
 def test_link_rules(url: str, reason: str | None) -> None:
     assert skip_reason(url, max_pagination=5) == reason
-
-
-@pytest.mark.parametrize(
-    ("url", "canonical"),
-    [
-        ("HTTPS://WWW.X.test/a?utm_source=fb&utm_medium=social#comments", "https://www.x.test/a"),
-        ("https://x.test/a?b=2&a=1&fbclid=abc", "https://x.test/a?a=1&b=2"),
-        ("https://x.test:443/a", "https://x.test/a"),
-        ("http://127.0.0.1:8080/news/a?id=3&gclid=z", "http://127.0.0.1:8080/news/a?id=3"),
-        ("https://x.test", "https://x.test/"),
-        ("http://[::1]:8000/a?utm_source=x", "http://[::1]:8000/a"),
-        ("http://[2001:DB8::1]/a", "http://[2001:db8::1]/a"),
-    ],
-)
-def test_canonical_url(url: str, canonical: str) -> None:
-    assert canonical_url(url) == canonical
-
-
-def test_site_of_drops_www_keeps_port() -> None:
-    assert site_of("https://www.example-news.test/a") == "example-news.test"
-    assert site_of("http://127.0.0.1:8123/") == "127.0.0.1:8123"

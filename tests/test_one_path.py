@@ -30,10 +30,13 @@ def _article(headline: str, sentences: int) -> str:
 
 UNDATED = _article("Ferry timetable agreed for the spring season", 8)
 BRIEF = _article("Harbour board meets", 2)  # under 50 words
+# A CMS whose query names the story; and three spellings of one path.
+CONTENT_IDS = ["/article.php?cid=123", "/article.php?cid=124"]
+CAFE = ["/news/café", "/news/caf%C3%A9", "/news/caf%c3%a9"]
 
 
 def _routes() -> dict:
-    links = [f"/news/{name}" for name in NAMES] + ["/news/brief"]
+    links = [f"/news/{name}" for name in NAMES] + ["/news/brief", *CONTENT_IDS, *CAFE]
     home = "".join(f'<p><a href="{link}">{link}</a></p>' for link in links)
     feed = (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title>'
@@ -45,7 +48,10 @@ def _routes() -> dict:
         "/feed.xml": lambda: (200, {"Content-Type": "application/rss+xml"}, feed.encode()),
         "/news/undated": html(UNDATED),
         "/news/brief": html(BRIEF),
+        "/news/café": html(_article("Café reopens on the quay after the winter", 8)),
     }
+    for path in CONTENT_IDS:
+        routes[path] = html(_article(f"Story number {path[-3:]} on the ferries", 8))
     for name in NAMES:
         routes[f"/news/{name}"] = html((PAGES / f"{name}.html").read_bytes(), charset=None)
     return routes
@@ -76,6 +82,23 @@ def test_the_feed_date_reaches_an_undated_article(crawled: tuple[Path, str]) -> 
     assert row["published"] == "2026-03-14T09:30:00+00:00"
 
 
+def test_a_content_id_in_the_query_is_a_story_of_its_own(crawled: tuple[Path, str]) -> None:
+    db, base = crawled
+    stored = rows(db, "select url, headline from articles where url like '%article.php%'")
+    assert sorted((r["url"], r["headline"]) for r in stored) == [
+        (f"{base}/article.php?cid=123", "Story number 123 on the ferries"),
+        (f"{base}/article.php?cid=124", "Story number 124 on the ferries"),
+    ]
+
+
+def test_every_spelling_of_a_path_is_one_page(crawled: tuple[Path, str]) -> None:
+    db, base = crawled
+    assert rows(db, "select url from captures where url like '%/news/caf%'") == [
+        {"url": f"{base}/news/caf%C3%A9"}
+    ]
+    assert len(rows(db, "select id from articles where url like '%/news/caf%'")) == 1
+
+
 def test_the_helper_stores_pages_as_the_crawl_does(crawled: tuple[Path, str], tmp_path) -> None:
     """Pages whose rel=canonical names another site are kept under the URL they came from."""
     db, base = crawled
@@ -94,5 +117,5 @@ def test_reextract_applies_the_crawls_rules(crawled: tuple[Path, str], tmp_path)
     before = rows(db, f"select {_COLUMNS}, version from articles order by url")
     result = CliRunner().invoke(cli, ["reextract", str(db)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "Re-extracted: 1 not_article, 5 unchanged"  # the home page
+    assert result.output.strip() == "Re-extracted: 1 not_article, 8 unchanged"  # the home page
     assert rows(db, f"select {_COLUMNS}, version from articles order by url") == before

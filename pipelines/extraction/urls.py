@@ -2,33 +2,49 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
-_TRACKING = re.compile(
-    r"^(?:utm_\w+|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|"
-    r"ref|ref_src|ref_url|referrer|cmpid|cmp|ocid|icid|ito|share|smid|sr_share|"
-    r"mbid|s_cid|cid|at_medium|at_campaign|at_custom\d*|wt\.mc_id|_hsenc|_hsmi|soc_src|soc_trk)$",
-    re.I,
-)
+from w3lib.url import canonicalize_url
+
+# Query parameters that only say how a reader arrived: analytics campaign tags and the click
+# ids ad and mail platforms append. Short on purpose: names such as cid, ref, share, cmp or id
+# are article ids on some CMSs (article.php?cid=123), so they stay.
+TRACKING_PARAMETERS = frozenset(
+    [
+        "fbclid",  # Facebook
+        "gclid", "gbraid", "wbraid", "dclid", "gclsrc",  # Google Ads
+        "_ga", "_gl",  # Google Analytics cross-domain linker
+        "msclkid",  # Microsoft Ads
+        "yclid",  # Yandex
+        "twclid",  # X / Twitter ads
+        "ttclid",  # TikTok
+        "igshid",  # Instagram shares
+        "li_fat_id",  # LinkedIn
+        "mc_cid", "mc_eid",  # Mailchimp
+        "_hsenc", "_hsmi",  # HubSpot
+        "mkt_tok",  # Marketo
+    ]
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_",)  # Google Analytics campaign tags: utm_source, utm_medium...
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def is_tracking(name: str) -> bool:
+    name = unquote_plus(name).strip().lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
 
 
 def canonical_url(url: str) -> str:
-    """Lowercase scheme and host, no fragment, no tracking parameters, sorted query."""
+    """One spelling per URL: w3lib's canonical form (lower-case scheme and host, IDNA host,
+    percent-encoding normalised, sorted query, no fragment) without tracking parameters or
+    the scheme's default port."""
     parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if ":" in host:
-        host = f"[{host}]"  # an IPv6 address keeps its brackets
-    if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80)
-        or (parts.scheme == "https" and parts.port == 443)
-    ):
-        host = f"{host}:{parts.port}"
-    query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
-    )
-    path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+    kept = [pair for pair in parts.query.split("&") if pair and not is_tracking(pair.split("=")[0])]
+    parts = urlsplit(canonicalize_url(urlunsplit(parts._replace(query="&".join(kept)))))
+    if parts.port is not None and parts.port == _DEFAULT_PORTS.get(parts.scheme):
+        host = parts.netloc.rsplit(":", 1)[0]
+        parts = parts._replace(netloc=host)
+    return urlunsplit(parts._replace(path=parts.path or "/"))
 
 
 def resolve(base: str | None, href: str | None) -> str | None:
