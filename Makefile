@@ -8,7 +8,7 @@ BIN = $(VENV)/bin
 $(BIN)/news-archive: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,lint]'
 	touch $(BIN)/news-archive
 
 install: $(BIN)/news-archive
@@ -19,8 +19,11 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# ruff, then the import contract of pyproject.toml (the layers: see README "Layout").
 lint: install
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/pip install --quiet -e '.[bench]'

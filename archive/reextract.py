@@ -7,9 +7,8 @@ from collections import Counter
 
 import sqlite_utils
 
-from archive.articles import Provenance, save_article
 from archive.ingest import Dropped, IngestOptions, page_to_article
-from archive.store import captured_page
+from archive.store import Provenance, captured_page, save_article
 from pipelines.extraction import Rules
 from spiders.settings import ARCHIVE_MIN_WORDS
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive.articles import Outcome
 from archive.ingest import Extracted
 from archive.records import FetchedPage
+from archive.store import Outcome
 from spiders.items import FetchFailure
 
 

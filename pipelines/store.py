@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy.crawler import Crawler
 
-from archive.articles import Provenance, save_article
+from archive.store import Provenance, save_article
 from pipelines.items import ExtractedPage, StoredArticle
 from pipelines.session import CrawlSession
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from archive.articles import Provenance, save_article
 from archive.ingest import Extracted, IngestOptions, page_to_article
 from archive.records import FetchedPage
-from archive.store import add_capture, open_archive
+from archive.store import Provenance, add_capture, open_archive, save_article
 from pipelines.extraction.urls import canonical_url, site_of
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

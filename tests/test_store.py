@@ -11,9 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from archive.articles import Provenance, save_article
 from archive.records import Hints
-from archive.store import ArchiveError, add_capture, capture_body, captured_page, open_archive
+from archive.store import (
+    ArchiveError,
+    Provenance,
+    add_capture,
+    capture_body,
+    captured_page,
+    open_archive,
+    save_article,
+)
 from pipelines.extraction import extract
 from tests.archive_helpers import PAGES, fetched
 

@@ -10,7 +10,7 @@ from typing import Literal
 import sqlite_utils
 
 from archive.records import FetchedPage
-from archive.store import now
+from archive.store.database import now
 from pipelines.extraction.record import Article
 
 Outcome = Literal["new", "updated", "refreshed", "unchanged"]

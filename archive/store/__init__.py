@@ -1,0 +1,24 @@
+"""The archive store: a SQLite file (through sqlite-utils) holding crawls, raw captures and
+articles. Plain functions over a `sqlite_utils.Database`; nothing here knows about Scrapy."""
+
+from archive.store.articles import Outcome, Provenance, save_article
+from archive.store.captures import add_capture, capture_body, captured_page
+from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
+from archive.store.database import ArchiveError, now, open_archive, open_readonly
+
+__all__ = [
+    "ArchiveError",
+    "Outcome",
+    "Provenance",
+    "add_capture",
+    "add_failure",
+    "capture_body",
+    "captured_page",
+    "finish_crawl",
+    "mark_killed_crawls",
+    "now",
+    "open_archive",
+    "open_readonly",
+    "save_article",
+    "start_crawl",
+]

@@ -1,0 +1,60 @@
+"""The captures table: every fetched page's raw bytes, compressed, stored once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+
+import sqlite_utils
+
+from archive.records import FetchedPage, Hints
+
+
+def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage) -> int:
+    """Store the raw page, compressed, so it can be re-extracted without re-crawling.
+
+    Bytes identical to an earlier capture of the same URL are not stored twice: the new row
+    points at that capture (same_as) and keeps its own status, headers and time.
+    """
+    sha = hashlib.sha256(page.body).hexdigest()
+    row = {
+        "crawl_id": crawl_id, "site": page.site, "url": page.url, "final_url": page.final_url,
+        "status": page.status, "content_type": page.content_type,
+        "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
+        "length": len(page.body), "sha256": sha, "discovered_via": page.discovered_via,
+        "hints": page.hints.to_json(),
+    }  # fmt: skip
+    with db.atomic():
+        earlier = next(
+            db.query(
+                "select id from captures where url = ? and sha256 = ? and same_as is null"
+                " order by id limit 1",
+                [page.url, sha],
+            ),
+            None,
+        )
+        if earlier:
+            row["same_as"] = earlier["id"]
+        else:
+            row["body"] = zlib.compress(page.body, 6)
+        return int(db["captures"].insert(row).last_pk)
+
+
+def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
+    """The raw bytes of a capture, following same_as to the capture that holds them."""
+    row = db["captures"].get(capture_id)
+    if row["same_as"] is not None:
+        row = db["captures"].get(row["same_as"])
+    return zlib.decompress(row["body"])
+
+
+def captured_page(db: sqlite_utils.Database, capture_id: int) -> FetchedPage:
+    """A capture as the page the crawl fetched, bytes and feed/sitemap hints included."""
+    row = db["captures"].get(capture_id)
+    return FetchedPage(
+        url=row["url"], final_url=row["final_url"], status=row["status"],
+        headers=json.loads(row["headers"] or "{}"), body=capture_body(db, capture_id),
+        fetched_at=row["fetched_at"], site=row["site"],
+        discovered_via=row["discovered_via"] or "", hints=Hints.from_json(row["hints"]),
+    )  # fmt: skip

@@ -1,0 +1,58 @@
+"""The crawls table: a row per crawl run, its end, and the failures it met."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from typing import Any
+
+import sqlite_utils
+
+from archive.store.database import now
+
+
+def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], settings: dict) -> int:
+    """A new crawl row; crawls still marked running whose process is gone become "killed"."""
+    with db.atomic():
+        mark_killed_crawls(db)
+        row = {
+            "site": site, "start_urls": json.dumps(start_urls), "started": now(),
+            "status": "running", "settings": json.dumps(settings, default=str),
+            "pid": os.getpid(), "host": socket.gethostname(),
+        }  # fmt: skip
+        return int(db["crawls"].insert(row).last_pk)
+
+
+def mark_killed_crawls(db: sqlite_utils.Database) -> int:
+    """Close the rows of crawls on this host whose process died without finishing them."""
+    host = socket.gethostname()
+    running = db.query("select id, pid from crawls where status = 'running' and host = ?", [host])
+    dead = [row["id"] for row in running if not _alive(row["pid"])]
+    for crawl_id in dead:
+        db["crawls"].update(crawl_id, {"status": "killed", "finish_reason": "process died"})
+    return len(dead)
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
+
+
+def finish_crawl(db: sqlite_utils.Database, crawl_id: int, summary: dict[str, Any]) -> None:
+    with db.atomic():
+        db["crawls"].update(crawl_id, {**summary, "finished": now()})
+
+
+def add_failure(db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str):
+    with db.atomic():
+        db["failures"].insert(
+            {"crawl_id": crawl_id, "url": url, "kind": kind, "detail": detail[:2000], "at": now()}
+        )
