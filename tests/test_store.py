@@ -21,6 +21,7 @@ from archive.store import (
     open_archive,
     save_article,
 )
+from archive.store.migrations import SCHEMA
 from pipelines.extraction import extract
 from tests.archive_helpers import PAGES, fetched
 
@@ -53,13 +54,8 @@ def test_open_archive_creates_schema_in_wal_mode(tmp_path: Path) -> None:
 def test_migrations_apply_once(tmp_path: Path) -> None:
     open_archive(tmp_path / "a.db").close()
     db = open_archive(tmp_path / "a.db")
-    assert [r["name"] for r in db["_migrations"].rows] == [
-        "001_initial",
-        "002_crawl_pid",
-        "003_capture_same_as",
-        "004_capture_hints",
-        "005_crawl_refreshed",
-    ]
+    names = [r["name"] for r in db["_sqlite_migrations"].rows]
+    assert names == [name for name, _ in SCHEMA]
 
 
 def test_same_article_twice_is_one_row(tmp_path: Path, seed_article) -> None:

@@ -4,7 +4,8 @@ articles. Plain functions over a `sqlite_utils.Database`; nothing here knows abo
 from archive.store.articles import Outcome, Provenance, save_article
 from archive.store.captures import add_capture, capture_body, captured_page
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
-from archive.store.database import ArchiveError, now, open_archive, open_readonly
+from archive.store.database import now, open_archive, open_readonly
+from archive.store.errors import ArchiveError
 
 __all__ = [
     "ArchiveError",

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from archive.store.errors import ArchiveError
 from archive.store.migrations import apply_migrations
 
-
-class ArchiveError(Exception):
-    """The archive file cannot be opened or written: missing, read-only, or not SQLite."""
+__all__ = ["ArchiveError", "now", "open_archive", "open_readonly"]
 
 
 def now() -> str:
@@ -34,13 +33,17 @@ def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Datab
         raise ArchiveError(f"{path}: archive is read-only (no write permission)")
     if not os.access(parent, os.W_OK):
         raise ArchiveError(f"{path}: directory {parent} is not writable")
+    db = sqlite_utils.Database(path)
     try:
-        db = sqlite_utils.Database(path)
         db.execute("pragma busy_timeout = 30000")
         db.enable_wal()
         apply_migrations(db)
     except sqlite3.DatabaseError as error:
+        db.close()
         raise ArchiveError(f"{path}: not a usable SQLite archive ({error})") from error
+    except ArchiveError as error:
+        db.close()
+        raise ArchiveError(f"{path}: {error}") from error
     return db
 
 

@@ -1,14 +1,17 @@
-"""The archive's schema, as an ordered list of migrations applied once each."""
+"""The archive's schema: an ordered list of migrations, applied once each by sqlite-utils."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import sqlite_utils
+from sqlite_utils import Migrations
+
+from archive.store.errors import ArchiveError
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
-    db["crawls"].create(
+    db.table("crawls").create(
         {
             "id": int, "site": str, "start_urls": str, "started": str, "finished": str,
             "status": str, "finish_reason": str, "pages_fetched": int, "articles_new": int,
@@ -17,7 +20,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )  # fmt: skip
-    db["captures"].create(
+    db.table("captures").create(
         {
             "id": int, "crawl_id": int, "site": str, "url": str, "final_url": str, "status": int,
             "content_type": str, "headers": str, "fetched_at": str, "length": int,
@@ -26,7 +29,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("crawl_id", "crawls", "id")],
     )  # fmt: skip
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int, "url": str, "site": str, "headline": str, "body": str,
             "captions_text": str, "authors": str, "published": str, "modified": str,
@@ -38,7 +41,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("capture_id", "captures", "id"), ("crawl_id", "crawls", "id")],
     )  # fmt: skip
-    db["captions"].create(
+    db.table("captions").create(
         {
             "id": int, "article_id": int, "position": int, "image_url": str, "alt": str,
             "caption": str, "credit": str,
@@ -46,7 +49,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )  # fmt: skip
-    db["article_versions"].create(
+    db.table("article_versions").create(
         {
             "id": int, "article_id": int, "version": int, "content_hash": str, "headline": str,
             "body": str, "captions_text": str, "seen_at": str, "capture_id": int,
@@ -54,19 +57,19 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("capture_id", "captures", "id")],
     )  # fmt: skip
-    db["failures"].create(
+    db.table("failures").create(
         {"id": int, "crawl_id": int, "url": str, "kind": str, "detail": str, "at": str},
         pk="id",
         foreign_keys=[("crawl_id", "crawls", "id")],
     )
-    db["articles"].create_index(["url"], unique=True)
-    db["articles"].create_index(["site", "published"])
-    db["captions"].create_index(["article_id", "position"], unique=True)
-    db["captures"].create_index(["url"])
-    db["captures"].create_index(["crawl_id"])
-    db["failures"].create_index(["crawl_id"])
-    db["article_versions"].create_index(["article_id", "version"], unique=True)
-    db["articles"].enable_fts(
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("articles").create_index(["site", "published"])
+    db.table("captions").create_index(["article_id", "position"], unique=True)
+    db.table("captures").create_index(["url"])
+    db.table("captures").create_index(["crawl_id"])
+    db.table("failures").create_index(["crawl_id"])
+    db.table("article_versions").create_index(["article_id", "version"], unique=True)
+    db.table("articles").enable_fts(
         ["headline", "body", "captions_text"],
         create_triggers=True,
         tokenize="unicode61 remove_diacritics 2",
@@ -75,49 +78,79 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
 
 def _m002_crawl_pid(db: sqlite_utils.Database) -> None:
     # Which process runs a crawl: a later crawl can tell a killed one from a running one.
-    db["crawls"].add_column("pid", int)
-    db["crawls"].add_column("host", str)
+    db.table("crawls").add_column("pid", int)
+    db.table("crawls").add_column("host", str)
 
 
 def _m003_capture_same_as(db: sqlite_utils.Database) -> None:
     # A page fetched again unchanged points at the capture holding its bytes (months of
     # recurring crawls would otherwise store every unchanged front page again and again).
-    db["captures"].add_column("same_as", int)
-    db["captures"].create_index(["url", "sha256"])
+    db.table("captures").add_column("same_as", int)
+    db.table("captures").create_index(["url", "sha256"])
 
 
 def _m004_capture_hints(db: sqlite_utils.Database) -> None:
     # The feed's or sitemap's title and date that led to a page: re-extraction applies the
     # date to an article that gives none, as the crawl did.
-    db["captures"].add_column("hints", str)
+    db.table("captures").add_column("hints", str)
 
 
 def _m005_crawl_refreshed(db: sqlite_utils.Database) -> None:
     # Articles whose text was unchanged but whose metadata (byline, dates, tags...) was not.
-    db["crawls"].add_column("articles_refreshed", int)
+    db.table("crawls").add_column("articles_refreshed", int)
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+# The schema, oldest first: (name, migration). Append new steps; never rename or reorder one
+# (an archive records the names it has applied).
+SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_crawl_pid", _m002_crawl_pid),
     ("003_capture_same_as", _m003_capture_same_as),
     ("004_capture_hints", _m004_capture_hints),
     ("005_crawl_refreshed", _m005_crawl_refreshed),
 ]
+KNOWN = frozenset(name for name, _ in SCHEMA)
+MIGRATIONS = Migrations("news-archive")
+for _name, _step in SCHEMA:
+    MIGRATIONS(name=_name)(_step)
+
+# Where archives made before sqlite-utils' migrations (news-archive 0.2.0) listed theirs.
+LEGACY_TABLE = "_migrations"
 
 
 def apply_migrations(db: sqlite_utils.Database) -> list[str]:
-    """Apply the migrations this database lacks, each in its own transaction; return their names."""
-    db["_migrations"].create({"name": str, "applied": str}, pk="name", if_not_exists=True)
-    done = {row["name"] for row in db["_migrations"].rows}
-    applied = []
-    for name, migration in MIGRATIONS:
-        if name in done:
-            continue
-        with db.atomic():
-            migration(db)
-            db.execute(
-                "insert into _migrations (name, applied) values (?, datetime('now'))", [name]
-            )
-        applied.append(name)
-    return applied
+    """Bring the schema up to date, each migration in its own transaction; return the names
+    applied. An archive written by a newer news-archive (a migration we do not know) is
+    refused, so this version never writes to a schema it does not understand."""
+    with db.atomic():
+        _adopt_legacy(db)
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in KNOWN]
+    if unknown:
+        raise ArchiveError(_newer(unknown))
+    pending = [m.name for m in MIGRATIONS.pending(db)]
+    MIGRATIONS.apply(db)
+    return pending
+
+
+def _adopt_legacy(db: sqlite_utils.Database) -> None:
+    """Move the names of a 0.2.0 archive's _migrations table into sqlite-utils' table."""
+    legacy = db.table(LEGACY_TABLE)
+    if not legacy.exists():
+        return
+    rows = list(legacy.rows)
+    unknown = [row["name"] for row in rows if row["name"] not in KNOWN]
+    if unknown:
+        raise ArchiveError(_newer(unknown))
+    MIGRATIONS.ensure_migrations_table(db)
+    db.table(Migrations.migrations_table).insert_all(
+        {"migration_set": MIGRATIONS.name, "name": row["name"], "applied_at": row["applied"]}
+        for row in rows
+    )
+    legacy.drop()
+
+
+def _newer(names: list[str]) -> str:
+    return (
+        f"the archive was written by a newer news-archive (schema steps {', '.join(names)}"
+        " are unknown here): upgrade news-archive to use it"
+    )
