@@ -116,7 +116,9 @@ class NewsSpider(scrapy.Spider):
             yield self._request(url, self.parse_sitemap, "sitemap")
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
-        entries = parse_feed(response.body, response.url) if response.status == 200 else []
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        ok = response.status == 200
+        entries = parse_feed(response.body, response.url, content_type) if ok else []
         if not entries:
             yield FetchFailure(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
             return
