@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test test-scrapy-min bench lint clean
 
 $(BIN)/news-archive: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,19 @@ test: install
 	$(BIN)/python -m pytest -q
 
 # ruff, then the import contract of pyproject.toml (the layers: see README "Layout").
+# The fetch-error and crawl-path tests again on the lowest Scrapy we allow (2.14, with the
+# Twisted it needs), in a second venv: Scrapy 2.15 renamed the exceptions a failure carries.
+MIN_VENV = .venv-scrapy-min
+SCRAPY_MIN = scrapy>=2.14,<2.15
+
+$(MIN_VENV)/bin/python: pyproject.toml
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/pip install --quiet -e '.[test]' '$(SCRAPY_MIN)'
+	touch $(MIN_VENV)/bin/python
+
+test-scrapy-min: $(MIN_VENV)/bin/python
+	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_fetch_errors.py tests/test_one_path.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -30,4 +43,4 @@ bench: install
 	$(BIN)/python bench/extraction.py
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-* .pytest_cache
+	rm -rf $(VENV) $(MIN_VENV) demo.db demo.db-* .pytest_cache

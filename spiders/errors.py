@@ -1,28 +1,54 @@
-"""Name the kind of a failed request, for the crawl's error counts."""
+"""Name the kind of a failed request, for the crawl's error counts.
+
+Scrapy up to 2.14 hands errbacks Twisted's exceptions; from 2.15 on it wraps them in its own
+(DownloadTimeoutError, DownloadConnectionRefusedError, ...). Both are named here, so a kind
+means the same on every Scrapy we allow; tests/test_fetch_errors.py makes each failure for
+real, and `make test-scrapy-min` runs it on the lowest Scrapy too.
+"""
 
 from __future__ import annotations
 
+import scrapy.exceptions
 from scrapy.exceptions import IgnoreRequest
+from twisted.internet import defer
 from twisted.internet import error as net
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
+from twisted.web.client import ResponseFailed
+
+
+def _scrapy(*names: str) -> tuple[type[BaseException], ...]:
+    """Scrapy's own download exceptions, on the Scrapy versions that have them."""
+    found = (getattr(scrapy.exceptions, name, None) for name in names)
+    return tuple(cls for cls in found if isinstance(cls, type))
+
+
+# A connection that broke, closed early, or carried no HTTP response.
+_BROKEN = (
+    ResponseFailed,
+    ResponseNeverReceived,
+    *_scrapy("ResponseDataLossError", "DownloadFailedError"),
+)
+_CANCELLED = (defer.CancelledError, *_scrapy("DownloadCancelledError"))
+# Checked in order: a refused connection is also a ConnectError, a TCP timeout too.
+_KINDS: tuple[tuple[str, tuple[type[BaseException], ...]], ...] = (
+    ("timeout", (net.TimeoutError, net.TCPTimedOutError, *_scrapy("DownloadTimeoutError"))),
+    ("dns", (net.DNSLookupError, *_scrapy("CannotResolveHostError"))),
+    ("refused", (net.ConnectionRefusedError, *_scrapy("DownloadConnectionRefusedError"))),
+    ("connection", (net.ConnectionLost, net.ConnectionDone, net.ConnectError, *_BROKEN)),
+    ("ignored", (IgnoreRequest,)),
+)
 
 
 def failure_kind(failure: Failure) -> str:
-    """A short kind: timeout, dns, refused, connection, ignored or the exception's name."""
-    name = failure.type.__name__ if failure.type else ""
-    if failure.check(net.TimeoutError, net.TCPTimedOutError) or "Timeout" in name:
-        return "timeout"
-    if "Cancelled" in name and "max size" in failure.getErrorMessage():
-        return "too_large"
-    if failure.check(net.DNSLookupError):
-        return "dns"
-    if failure.check(net.ConnectionRefusedError):
-        return "refused"
-    if failure.check(
-        net.ConnectionLost, net.ConnectionDone, net.ConnectError, ResponseNeverReceived
-    ):
-        return "connection"
-    if failure.check(IgnoreRequest):
-        return "ignored"
-    return name.lower() or "unknown"
+    """A short kind: timeout, dns, refused, connection, too_large, cancelled, ignored, or the
+    exception's name for anything else."""
+    if failure.check(*_CANCELLED):
+        # Scrapy cancels a download when it outgrows DOWNLOAD_MAXSIZE: with "max size" in the
+        # message when the size was announced, with no message when it was streamed.
+        message = failure.getErrorMessage()
+        return "too_large" if "max size" in message or not message else "cancelled"
+    for kind, types in _KINDS:
+        if failure.check(*types):
+            return kind
+    return failure.type.__name__.lower() if failure.type else "unknown"

@@ -143,4 +143,6 @@ class NewsSpider(scrapy.Spider):
         kind = failure_kind(failure)
         if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
             return
-        yield FetchFailure(request.url, kind, failure.getErrorMessage()[:500])
+        # Some failures carry no message (a response cut short): their exception names them.
+        detail = failure.getErrorMessage() or (failure.type.__name__ if failure.type else kind)
+        yield FetchFailure(request.url, kind, detail[:500])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import socketserver
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -34,11 +37,21 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+def _quiet(server: socketserver.BaseServer, request: object, address: object) -> None:
+    """A client that hangs up early (the crawler giving up on a huge or slow response) is the
+    point of those routes, not an error to print; anything else still is."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, ConnectionError):
+        socketserver.BaseServer.handle_error(server, request, address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serve_routes(routes: dict[str, Route]) -> Iterator[str]:
     """Serve the routes on an ephemeral loopback port; yield the base URL."""
     handler = type("Handler", (_Handler,), {"routes": routes})
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
+    server_class = type(
+        "Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "handle_error": _quiet}
+    )
     server = server_class(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -63,3 +76,42 @@ def slow(seconds: float, body: bytes) -> Route:
         return 200, {"Content-Type": "text/html"}, body
 
     return route
+
+
+class _RawHandler(socketserver.BaseRequestHandler):
+    reply: ClassVar[bytes] = b""
+
+    def handle(self) -> None:
+        # Read the request head, then answer with exactly the bytes given and hang up.
+        data = b""
+        with suppress(OSError):
+            while b"\r\n\r\n" not in data and len(data) < 65536:
+                chunk = self.request.recv(4096)
+                if not chunk:
+                    return
+                data += chunk
+            self.request.sendall(self.reply)
+
+
+@contextmanager
+def serve_raw(reply: bytes) -> Iterator[str]:
+    """A loopback TCP server that answers every request with reply and closes the connection
+    (a response cut short, no HTTP at all...); yield its base URL."""
+    handler = type("RawHandler", (_RawHandler,), {"reply": reply})
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound by the OS, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
