@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import click
 from rich.console import Console
 
+from archive import __version__
 from archive.progress import CrawlProgress, summary_table
 from archive.publish import serve_args, write_metadata
 from archive.report import archive_stats
@@ -55,7 +56,11 @@ def _archive(path: str, readonly: bool = False, create: bool = True):
 
 
 @click.group()
-@click.version_option(EXTRACTOR_VERSION, prog_name="news-archive")
+@click.version_option(
+    __version__,
+    prog_name="news-archive",
+    message=f"%(prog)s %(version)s (extraction rules {EXTRACTOR_VERSION})",
+)
 def cli() -> None:
     """Crawl news sites into a clean, searchable SQLite archive and publish it with Datasette."""
 

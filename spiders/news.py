@@ -19,7 +19,7 @@ from pipelines.extraction.decode import is_html
 from pipelines.extraction.urls import canonical_url, site_of
 from spiders.discovery.feeds import feeds_announced, parse_feed
 from spiders.discovery.links import skip_reason
-from spiders.discovery.sitemaps import parse_sitemap
+from spiders.discovery.sitemaps import Sitemap, SitemapTooLarge, parse_sitemap
 from spiders.errors import failure_kind
 from spiders.items import FetchFailure
 from spiders.plan import CrawlPlan, split_urls
@@ -68,6 +68,11 @@ class NewsSpider(scrapy.Spider):
     @cached_property
     def max_pagination(self) -> int:
         return self.settings.getint("ARCHIVE_MAX_PAGINATION")
+
+    @cached_property
+    def max_size(self) -> int:
+        """The most bytes any response may hold: a gzipped sitemap's once unpacked, too."""
+        return self.settings.getint("DOWNLOAD_MAXSIZE")
 
     def _page_item(self, response: Response) -> FetchedPage:
         first = response.meta.get("redirect_urls", [response.url])[0]
@@ -127,8 +132,14 @@ class NewsSpider(scrapy.Spider):
             yield self._request(entry.url, self.parse_page, "feed", hints)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        sitemap = parse_sitemap(response.body, response.url) if response.status == 200 else None
-        if not sitemap or not sitemap.entries:
+        sitemap = Sitemap()
+        try:
+            if response.status == 200:
+                sitemap = parse_sitemap(response.body, response.url, self.max_size)
+        except SitemapTooLarge as error:
+            yield FetchFailure(response.url, "too_large", f"{error} (DOWNLOAD_MAXSIZE)")
+            return
+        if not sitemap.entries:
             yield FetchFailure(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
             return
         for entry in sitemap.entries:

@@ -1,10 +1,14 @@
 """Scrapy settings of the news-archive project; ARCHIVE_* settings are documented in README.md."""
 
+from archive import __version__
+
 BOT_NAME = "news-archive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
-USER_AGENT = "news-archive/0.1 (archival crawler; +https://github.com/news-archive/news-archive)"
+USER_AGENT = (
+    f"news-archive/{__version__} (archival crawler; +https://github.com/news-archive/news-archive)"
+)
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

@@ -18,8 +18,10 @@ Route = Callable[[], tuple[int, dict[str, str], bytes]]
 
 class _Handler(BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, Route]] = {}
+    user_agents: ClassVar[set[str]] = set()
 
     def do_GET(self) -> None:
+        self.user_agents.add(self.headers.get("User-Agent", ""))
         # A route may name a query (/article.php?cid=1) or only the path, percent-decoded.
         path = unquote(self.path)
         route = self.routes.get(path) or self.routes.get(path.split("?", 1)[0])
@@ -46,9 +48,11 @@ def _quiet(server: socketserver.BaseServer, request: object, address: object) ->
 
 
 @contextmanager
-def serve_routes(routes: dict[str, Route]) -> Iterator[str]:
-    """Serve the routes on an ephemeral loopback port; yield the base URL."""
-    handler = type("Handler", (_Handler,), {"routes": routes})
+def serve_routes(routes: dict[str, Route], user_agents: set[str] | None = None) -> Iterator[str]:
+    """Serve the routes on an ephemeral loopback port; yield the base URL. The User-Agent
+    of every request is added to user_agents when given."""
+    seen = user_agents if user_agents is not None else set()
+    handler = type("Handler", (_Handler,), {"routes": routes, "user_agents": seen})
     server_class = type(
         "Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "handle_error": _quiet}
     )

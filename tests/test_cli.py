@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from scrapy.settings import Settings
 
+from archive import __version__
 from archive.cli import cli
+from spiders import settings
 from tests.archive_helpers import PAGES, build_archive
 
 SEED = PAGES / "seed_phnompenh_post.html"
@@ -27,9 +31,12 @@ def test_every_command_has_help(runner: CliRunner) -> None:
         assert "news-archive" in command.help, f"{name} help has no example"
 
 
-def test_version(runner: CliRunner) -> None:
+def test_version_is_the_packages_and_names_the_extraction_rules(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--version"])
-    assert result.exit_code == 0 and "news-archive" in result.output
+    assert result.exit_code == 0
+    assert result.output == f"news-archive {version('news-archive')} (extraction rules 0.2.0)\n"
+    assert version("news-archive") == __version__
+    assert f"news-archive/{__version__} " in Settings(vars(settings)).get("USER_AGENT")
 
 
 def test_extract_prints_the_clean_record(runner: CliRunner) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from spiders.discovery.feeds import feeds_announced, parse_feed
 from spiders.discovery.links import skip_reason
-from spiders.discovery.sitemaps import parse_sitemap
+from spiders.discovery.sitemaps import SitemapTooLarge, parse_sitemap
 
 FIXTURES = Path(__file__).parent / "fixtures" / "discovery"
 
@@ -36,7 +36,9 @@ def test_html_is_not_a_feed() -> None:
 
 
 def test_google_news_sitemap_keeps_title_and_date_newest_first() -> None:
-    sitemap = parse_sitemap((FIXTURES / "news-sitemap.xml").read_bytes(), "https://northwind.test/")
+    sitemap = parse_sitemap(
+        (FIXTURES / "news-sitemap.xml").read_bytes(), "https://northwind.test/", 0
+    )
     assert not sitemap.is_index
     first = sitemap.entries[0]
     assert first.url == "https://northwind.test/news/wind-farm-approved"
@@ -47,7 +49,7 @@ def test_google_news_sitemap_keeps_title_and_date_newest_first() -> None:
 
 def test_sitemap_index_gzipped() -> None:
     body = gzip.compress((FIXTURES / "sitemap-index.xml").read_bytes())
-    sitemap = parse_sitemap(body, "https://mekong-ledger.test/sitemap.xml")
+    sitemap = parse_sitemap(body, "https://mekong-ledger.test/sitemap.xml", 10_000)
     assert sitemap.is_index
     assert {e.url for e in sitemap.entries} == {
         "https://mekong-ledger.test/sitemap-articles.xml.gz",
@@ -56,8 +58,17 @@ def test_sitemap_index_gzipped() -> None:
 
 
 def test_broken_sitemap_is_empty_not_an_exception() -> None:
-    assert parse_sitemap(b"<urlset><url><loc>", "https://x.test/").entries == []
-    assert parse_sitemap(b"\x1f\x8bnot really gzip", "https://x.test/").entries == []
+    assert parse_sitemap(b"<urlset><url><loc>", "https://x.test/", 0).entries == []
+    assert parse_sitemap(b"\x1f\x8bnot really gzip", "https://x.test/", 0).entries == []
+    assert parse_sitemap(gzip.compress(b"<urlset>")[:-6], "https://x.test/", 0).entries == []
+
+
+def test_a_gzipped_sitemap_is_capped_at_the_download_maximum() -> None:
+    """DOWNLOAD_MAXSIZE bounds every response; a gzipped sitemap's unpacked bytes too."""
+    xml = (FIXTURES / "sitemap-index.xml").read_bytes()
+    assert len(parse_sitemap(gzip.compress(xml), "https://x.test/", len(xml)).entries) == 2
+    with pytest.raises(SitemapTooLarge):
+        parse_sitemap(gzip.compress(xml), "https://x.test/", len(xml) - 1)
 
 
 def test_feeds_announced_by_link_alternate() -> None:

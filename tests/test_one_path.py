@@ -3,17 +3,20 @@ the same way (its key, the crawl's minimum words, the feed's date)."""
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from archive import __version__
 from archive.cli import cli
 from tests.archive_helpers import PAGES, build_archive
 from tests.crawling import crawl, rows
 from tests.servers import html, serve_routes
 
+PROJECT_URL = "+https://github.com/news-archive/news-archive"
 NAMES = ["seed_phnompenh_post", "lang_german", "caption_guardian_style"]
 FEED_DATE = "Sat, 14 Mar 2026 09:30:00 +0000"
 SENTENCE = "The harbour board met on Tuesday to agree the spring timetable for the ferries. "
@@ -35,6 +38,16 @@ CONTENT_IDS = ["/article.php?cid=123", "/article.php?cid=124"]
 CAFE = ["/news/café", "/news/caf%C3%A9", "/news/caf%c3%a9"]
 
 
+USER_AGENTS: set[str] = set()
+MAX_SIZE = 200_000
+# A gzipped sitemap of 70 KB that unpacks to more than the crawl's DOWNLOAD_MAXSIZE.
+BIG_SITEMAP = gzip.compress(
+    b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    + b"".join(b"<url><loc>/news/%d</loc></url>" % i for i in range(MAX_SIZE // 20))
+    + b"</urlset>"
+)
+
+
 def _routes() -> dict:
     links = [f"/news/{name}" for name in NAMES] + ["/news/brief", *CONTENT_IDS, *CAFE]
     home = "".join(f'<p><a href="{link}">{link}</a></p>' for link in links)
@@ -48,6 +61,7 @@ def _routes() -> dict:
         "/feed.xml": lambda: (200, {"Content-Type": "application/rss+xml"}, feed.encode()),
         "/news/undated": html(UNDATED),
         "/news/brief": html(BRIEF),
+        "/sitemap.xml.gz": lambda: (200, {"Content-Type": "application/gzip"}, BIG_SITEMAP),
         "/news/café": html(_article("Café reopens on the quay after the winter", 8)),
     }
     for path in CONTENT_IDS:
@@ -61,9 +75,21 @@ def _routes() -> dict:
 def crawled(tmp_path_factory) -> tuple[Path, str]:
     """An archive crawled with a 20-word floor, and the base URL the pages were served at."""
     db = tmp_path_factory.mktemp("one-path") / "archive.db"
-    with serve_routes(_routes()) as base:
-        crawl(db, f"{base}/", "--feed", f"{base}/feed.xml", "--depth", "1",
-              "-s", "ARCHIVE_MIN_WORDS=20")  # fmt: skip
+    with serve_routes(_routes(), USER_AGENTS) as base:
+        crawl(
+            db,
+            f"{base}/",
+            "--feed",
+            f"{base}/feed.xml",
+            "--sitemap",
+            f"{base}/sitemap.xml.gz",
+            "--depth",
+            "1",
+            "-s",
+            "ARCHIVE_MIN_WORDS=20",
+            "-s",
+            f"DOWNLOAD_MAXSIZE={MAX_SIZE}",
+        )
     return db, base
 
 
@@ -74,6 +100,18 @@ def test_a_floor_below_50_words_keeps_a_short_article(crawled: tuple[Path, str])
     db, base = crawled
     (brief,) = rows(db, "select * from articles where url = ?", [f"{base}/news/brief"])
     assert brief["word_count"] < 50 and brief["headline"] == "Harbour board meets"
+
+
+def test_a_gzipped_sitemap_is_capped_at_download_maxsize(crawled: tuple[Path, str]) -> None:
+    db, _ = crawled
+    assert len(BIG_SITEMAP) < MAX_SIZE
+    (failure,) = rows(db, "select kind, detail from failures where url like '%sitemap%'")
+    assert failure["kind"] == "too_large" and str(MAX_SIZE) in failure["detail"]
+
+
+def test_the_crawler_says_which_version_it_is(crawled: tuple[Path, str]) -> None:
+    want = f"news-archive/{__version__} (archival crawler; {PROJECT_URL})"
+    assert sorted(USER_AGENTS) == [want]
 
 
 def test_the_feed_date_reaches_an_undated_article(crawled: tuple[Path, str]) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 from dataclasses import dataclass, field
 
 from lxml import etree
-from scrapy.utils.gz import gunzip
 
 from pipelines.extraction.urls import resolve
 
-MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -33,18 +33,28 @@ def _local(tag: object) -> str:
     return str(tag).rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def sitemap_bytes(body: bytes) -> bytes:
-    """The XML of a sitemap whether it was served plain or as a .gz file."""
-    if body[:2] == b"\x1f\x8b":
-        return gunzip(body, max_size=MAX_SITEMAP_BYTES)
-    return body
+class SitemapTooLarge(ValueError):
+    """A gzipped sitemap that unpacks to more bytes than the crawl's DOWNLOAD_MAXSIZE."""
 
 
-def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
-    """Entries of a <sitemapindex> or <urlset>, newest first; an empty Sitemap if not one."""
+def sitemap_bytes(body: bytes, max_size: int) -> bytes:
+    """The XML of a sitemap whether it was served plain or as a .gz file, unpacked to at most
+    max_size bytes (0: no limit), the cap the crawl puts on any response."""
+    if body[:2] != b"\x1f\x8b":
+        return body
+    with gzip.GzipFile(fileobj=io.BytesIO(body)) as unpacked:
+        xml = unpacked.read(max_size + 1 if max_size else -1)
+    if max_size and len(xml) > max_size:
+        raise SitemapTooLarge(f"the sitemap unpacks to more than {max_size} bytes")
+    return xml
+
+
+def parse_sitemap(body: bytes, base_url: str, max_size: int) -> Sitemap:
+    """Entries of a <sitemapindex> or <urlset>, newest first; an empty Sitemap if not one.
+    Raises SitemapTooLarge for a gzipped one that unpacks to more than max_size bytes."""
     try:
-        root = etree.fromstring(sitemap_bytes(body), parser=_PARSER)
-    except (etree.XMLSyntaxError, OSError, ValueError):
+        root = etree.fromstring(sitemap_bytes(body, max_size), parser=_PARSER)
+    except (etree.XMLSyntaxError, OSError, EOFError):
         return Sitemap()
     if root is None or _local(root.tag) not in {"sitemapindex", "urlset"}:
         return Sitemap()
