@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from archive.ingest import Extracted, IngestOptions, page_to_article
@@ -47,3 +48,11 @@ def build_archive(path: Path, pages: list[tuple[str, bytes]] | None = None) -> P
             save_article(db, result.article, result.key, Provenance.of(page, capture_id, None))
     db.close()
     return path
+
+
+def undeclared(name: str, encoding: str) -> tuple[str, bytes]:
+    """A fixture page as text, and as bytes in encoding with its <meta charset> taken out."""
+    text = (PAGES / f"{name}.html").read_text(encoding="utf-8")
+    text = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.I)
+    text = text.encode(encoding, errors="replace").decode(encoding)  # what it can spell
+    return text, text.encode(encoding)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.archive_helpers import PAGES
+from tests.archive_helpers import PAGES, undeclared
 from tests.crawling import crawl, rows
 from tests.servers import html, serve_routes, slow
 
-LINKS = ["good", "german", "malformed", "binary", "empty", "slow", "huge", "broken", "gone"]
+LINKS = ["good", "german", "malformed", "binary", "empty", "slow", "huge", "broken", "gone",
+         "shift-jis", "windows-1252"]  # fmt: skip
 
 
 def _routes() -> dict:
@@ -25,6 +26,9 @@ def _routes() -> dict:
         "/": html(f"<html><body><h1>Test site</h1>{home}</body></html>"),
         "/good": html(seed),
         "/german": html(german_latin1.encode("iso-8859-1", errors="replace"), charset=None),
+        # No charset anywhere: not in the header, not in the page.
+        "/shift-jis": html(undeclared("lang_japanese", "shift_jis")[1], charset=None),
+        "/windows-1252": html(undeclared("lang_german", "windows-1252")[1], charset=None),
         # Unclosed paragraphs, stray closing tags, an unclosed <b>, and no end of document.
         "/malformed": html(
             re.sub(r"</p>", "", seed).replace("<h1", "</span></em><b><h1").rsplit("</body>", 1)[0]
@@ -54,7 +58,7 @@ def _failures(db: Path) -> dict[str, str]:
 
 def test_good_pages_are_stored_despite_the_bad_ones(crawled: Path) -> None:
     stored = {r["url"].rsplit("/", 1)[-1] for r in rows(crawled, "select url from articles")}
-    assert {"good", "malformed", "german"} <= stored
+    assert {"good", "malformed", "german", "shift-jis", "windows-1252"} <= stored
     assert not stored & {"binary", "empty", "slow", "huge", "broken", "gone"}
 
 
@@ -69,6 +73,19 @@ def test_charset_declared_in_the_page_is_honoured(crawled: Path) -> None:
     assert row["language"] == "de"
     assert "\ufffd" not in row["body"]
     assert re.search(r"[äöüß]", row["body"])
+
+
+@pytest.mark.parametrize(("path", "name", "encoding"), [
+    ("shift-jis", "lang_japanese", "shift_jis"), ("windows-1252", "lang_german", "windows-1252"),
+])  # fmt: skip
+def test_a_page_naming_no_charset_is_read_right(
+    crawled: Path, path: str, name: str, encoding: str
+) -> None:
+    (row,) = rows(crawled, "select headline, body from articles where url like ?", [f"%/{path}"])
+    text = " ".join(undeclared(name, encoding)[0].split())
+    assert "\ufffd" not in row["body"]
+    assert " ".join(row["headline"].split()) in text
+    assert all(" ".join(p.split()) in text for p in row["body"].split("\n\n"))
 
 
 def test_every_failure_is_counted_by_kind(crawled: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bs4.dammit import UnicodeDammit
 from w3lib.encoding import html_to_unicode
 
 from pipelines.extraction.errors import EmptyDocument, NotHTML
@@ -11,6 +12,9 @@ from pipelines.extraction.errors import EmptyDocument, NotHTML
 # Where a page that names no content type shows itself as HTML: near its start.
 _SNIFF_BYTES = 2048
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|title|meta|p|div)[\s>/]", re.I)
+# Guessing an undeclared charset reads this much of a page: text enough for the detector,
+# bounded time on a huge one.
+_GUESS_BYTES = 100_000
 
 
 def is_html(content_type: str | None, body: bytes) -> bool:
@@ -28,8 +32,24 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
         raise EmptyDocument("the document is empty")
     if _looks_binary(body):
         raise NotHTML("the document is binary data, not HTML")
-    _encoding, text = html_to_unicode(content_type, body)
+    _encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_guess_encoding)
     return text
+
+
+def _guess_encoding(body: bytes) -> str | None:
+    """The charset of a page whose header, BOM and <meta> name none (w3lib asks only then):
+    UTF-8 when the bytes are valid UTF-8, as most such pages are, else what bs4's
+    UnicodeDammit detects with charset-normalizer: an old CMS's Shift_JIS or windows-1252."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    sample = body[:_GUESS_BYTES]
+    # End the sample on markup, not inside a multi-byte character the detector would reject.
+    end = max(sample.rfind(b">"), sample.rfind(b"\n")) + 1
+    return UnicodeDammit(sample[: end or None], is_html=True).original_encoding
 
 
 def _looks_binary(body: bytes) -> bool:
