@@ -19,7 +19,6 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
-# ruff, then the import contract of pyproject.toml (the layers: see README "Layout").
 # The fetch-error and crawl-path tests again on the lowest Scrapy we allow (2.14, with the
 # Twisted it needs), in a second venv: Scrapy 2.15 renamed the exceptions a failure carries.
 MIN_VENV = .venv-scrapy-min
@@ -33,10 +32,12 @@ $(MIN_VENV)/bin/python: pyproject.toml
 test-scrapy-min: $(MIN_VENV)/bin/python
 	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_fetch_errors.py tests/test_one_path.py
 
+# ruff, the import contract of pyproject.toml (the layers: see README "Layout"), then mypy.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/pip install --quiet -e '.[bench]'

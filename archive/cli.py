@@ -8,10 +8,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 import click
+import sqlite_utils
 from rich.console import Console
 
 from archive import __version__
@@ -48,7 +49,7 @@ def _setting(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
     return pairs
 
 
-def _archive(path: str, readonly: bool = False, create: bool = True):
+def _archive(path: str, readonly: bool = False, create: bool = True) -> sqlite_utils.Database:
     try:
         return open_readonly(path) if readonly else open_archive(path, create=create)
     except ArchiveError as error:
@@ -90,8 +91,9 @@ def cli() -> None:
 @click.option("-v", "--verbose", count=True, help="Show Scrapy's log (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display, errors only.")
 def crawl(
-    urls, feeds, sitemaps, db, max_pages, depth, delay, rules_path, resume_dir, overrides,
-    verbose, quiet,
+    urls: list[str], feeds: list[str], sitemaps: list[str], db: str, max_pages: int,
+    depth: int | None, delay: float | None, rules_path: str | None, resume_dir: str | None,
+    overrides: dict[str, str], verbose: int, quiet: bool,
 ) -> None:  # fmt: skip
     """Crawl news sites into the archive DB.
 
@@ -258,7 +260,8 @@ def demo(db: str, port: int, serve: bool) -> None:
     from archive.demo import PUBLISHERS, DemoSites
 
     # Fixed ports keep the demo's article URLs (the archive's keys) the same from run to run.
-    sites = DemoSites(host="127.0.0.1", ports=tuple(p.default_port for p in PUBLISHERS))
+    ports = cast("tuple[int, int, int]", tuple(p.default_port for p in PUBLISHERS))
+    sites = DemoSites(host="127.0.0.1", ports=ports)
     try:
         sites.start()
     except OSError as error:

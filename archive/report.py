@@ -21,9 +21,9 @@ _FAILURES = "select kind, count(*) as n from failures group by kind order by n d
 
 def archive_stats(db: sqlite_utils.Database, crawls: int = 5) -> dict[str, Any]:
     return {
-        "articles": db["articles"].count,
-        "captions": db["captions"].count,
-        "captures": db["captures"].count,
+        "articles": db.table("articles").count,
+        "captions": db.table("captions").count,
+        "captures": db.table("captures").count,
         "sites": list(db.query(_SITES)),
         "crawls": list(db.query(_CRAWLS, {"limit": crawls})),
         "failures": list(db.query(_FAILURES)),

@@ -14,7 +14,7 @@ from spiders.items import FetchedPage, FetchFailure
 class CapturePipeline:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
-        self.session = crawler.get_extension(CrawlSession)
+        self.session = CrawlSession.of(crawler)
         self.keep = crawler.settings.getbool("ARCHIVE_KEEP_CAPTURES")
 
     @classmethod

@@ -17,7 +17,7 @@ _FAILURE_KINDS = {"unreadable": "unreadable_page"}
 class ExtractPipeline:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
-        self.session = crawler.get_extension(CrawlSession)
+        self.session = CrawlSession.of(crawler)
         path = crawler.settings.get("ARCHIVE_RULES")
         self.options = IngestOptions(
             min_words=crawler.settings.getint("ARCHIVE_MIN_WORDS"),

@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
 from twisted.python.failure import Failure
 
 from archive.store import add_failure, finish_crawl, open_archive, start_crawl
@@ -47,6 +48,14 @@ class CrawlSession:
         crawler.signals.connect(session.item_error, signal=signals.item_error)
         return session
 
+    @classmethod
+    def of(cls, crawler: Crawler) -> CrawlSession:
+        """The crawl's session, for the pipelines that write through it."""
+        session = crawler.get_extension(cls)
+        if session is None:
+            raise NotConfigured("the CrawlSession extension is not enabled (EXTENSIONS)")
+        return session
+
     @property
     def archive(self) -> sqlite_utils.Database:
         """The open archive; only pipelines running inside the crawl use it."""
@@ -81,7 +90,7 @@ class CrawlSession:
         stats = self.crawler.stats.get_stats()
         errors = {k.removeprefix("archive/errors/"): v for k, v in stats.items()
                   if k.startswith("archive/errors/")}  # fmt: skip
-        summary = {col: int(stats.get(key, 0)) for col, key in _SUMMARY.items()}
+        summary: dict[str, Any] = {col: int(stats.get(key, 0)) for col, key in _SUMMARY.items()}
         summary.update(
             status="finished" if reason == "finished" else "stopped",
             finish_reason=reason,

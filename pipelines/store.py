@@ -12,7 +12,7 @@ from pipelines.session import CrawlSession
 class StorePipeline:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
-        self.session = crawler.get_extension(CrawlSession)
+        self.session = CrawlSession.of(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:

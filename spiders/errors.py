@@ -20,11 +20,11 @@ from twisted.web.client import ResponseFailed
 def _scrapy(*names: str) -> tuple[type[BaseException], ...]:
     """Scrapy's own download exceptions, on the Scrapy versions that have them."""
     found = (getattr(scrapy.exceptions, name, None) for name in names)
-    return tuple(cls for cls in found if isinstance(cls, type))
+    return tuple(cls for cls in found if isinstance(cls, type) and issubclass(cls, BaseException))
 
 
 # A connection that broke, closed early, or carried no HTTP response.
-_BROKEN = (
+_BROKEN: tuple[type[BaseException], ...] = (
     ResponseFailed,
     ResponseNeverReceived,
     *_scrapy("ResponseDataLossError", "DownloadFailedError"),

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
@@ -91,8 +91,9 @@ class NewsSpider(scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         yield self._page_item(response)
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        if response.status != 200 or not is_html(content_type, response.body):
+        if response.status != 200 or not isinstance(response, TextResponse):
+            return
+        if not is_html(_content_type(response), response.body):
             return
         announced = feeds_announced(
             [(link.attrib.get("rel", ""), link.attrib.get("type", ""), link.attrib.get("href", ""))
@@ -121,9 +122,8 @@ class NewsSpider(scrapy.Spider):
             yield self._request(url, self.parse_sitemap, "sitemap")
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         ok = response.status == 200
-        entries = parse_feed(response.body, response.url, content_type) if ok else []
+        entries = parse_feed(response.body, response.url, _content_type(response)) if ok else []
         if not entries:
             yield FetchFailure(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
             return
@@ -157,3 +157,7 @@ class NewsSpider(scrapy.Spider):
         # Some failures carry no message (a response cut short): their exception names them.
         detail = failure.getErrorMessage() or (failure.type.__name__ if failure.type else kind)
         yield FetchFailure(request.url, kind, detail[:500])
+
+
+def _content_type(response: Response) -> str:
+    return (response.headers.get("Content-Type") or b"").decode("latin-1")

@@ -10,7 +10,7 @@ from typing import Literal
 import sqlite_utils
 
 from archive.records import FetchedPage
-from archive.store.database import now
+from archive.store.database import insert_row, now
 from pipelines.extraction.record import Article
 
 Outcome = Literal["new", "updated", "refreshed", "unchanged"]
@@ -74,14 +74,14 @@ def save_article(
         existing = next(db.query("select * from articles where url = ?", [key]), None)
         if existing is None:
             row.update(first_seen=row["last_seen"], version=1)
-            article_id = int(db["articles"].insert(row).last_pk)
+            article_id = insert_row(db, "articles", row)
             _write_version(db, article_id, row)
             _write_captions(db, article_id, article)
             return "new"
         article_id = existing["id"]
         if existing["content_hash"] != row["content_hash"]:
             row["version"] = existing["version"] + 1
-            db["articles"].update(article_id, row)
+            db.table("articles").update(article_id, row)
             _write_version(db, article_id, row)
             _write_captions(db, article_id, article)
             return "updated"
@@ -101,16 +101,16 @@ def _refresh(db: sqlite_utils.Database, existing: dict, row: dict, article: Arti
     changed = {name: row[name] for name in _METADATA if row[name] != existing[name]}
     captions_changed = _stored_captions(db, existing["id"]) != _caption_rows(article)
     if not changed and not captions_changed:
-        db["articles"].update(existing["id"], {"last_seen": row["last_seen"]})
+        db.table("articles").update(existing["id"], {"last_seen": row["last_seen"]})
         return "unchanged"
-    db["articles"].update(existing["id"], changed | {k: row[k] for k in _WHERE_FROM})
+    db.table("articles").update(existing["id"], changed | {k: row[k] for k in _WHERE_FROM})
     if captions_changed:
         _write_captions(db, existing["id"], article)
     return "refreshed"
 
 
 def _write_version(db: sqlite_utils.Database, article_id: int, row: dict) -> None:
-    db["article_versions"].insert(
+    db.table("article_versions").insert(
         {
             "article_id": article_id, "version": row["version"],
             "content_hash": row["content_hash"], "headline": row["headline"],
@@ -138,4 +138,4 @@ def _stored_captions(db: sqlite_utils.Database, article_id: int) -> list[dict]:
 
 def _write_captions(db: sqlite_utils.Database, article_id: int, article: Article) -> None:
     db.execute("delete from captions where article_id = ?", [article_id])
-    db["captions"].insert_all({"article_id": article_id, **c} for c in _caption_rows(article))
+    db.table("captions").insert_all({"article_id": article_id, **c} for c in _caption_rows(article))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from typing import Any
 
 import sqlite_utils
 
 from archive.records import FetchedPage, Hints
+from archive.store.database import insert_row
 
 
 def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage) -> int:
@@ -18,7 +20,7 @@ def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPa
     points at that capture (same_as) and keeps its own status, headers and time.
     """
     sha = hashlib.sha256(page.body).hexdigest()
-    row = {
+    row: dict[str, Any] = {
         "crawl_id": crawl_id, "site": page.site, "url": page.url, "final_url": page.final_url,
         "status": page.status, "content_type": page.content_type,
         "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
@@ -38,20 +40,20 @@ def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPa
             row["same_as"] = earlier["id"]
         else:
             row["body"] = zlib.compress(page.body, 6)
-        return int(db["captures"].insert(row).last_pk)
+        return insert_row(db, "captures", row)
 
 
 def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
     """The raw bytes of a capture, following same_as to the capture that holds them."""
-    row = db["captures"].get(capture_id)
+    row = db.table("captures").get(capture_id)
     if row["same_as"] is not None:
-        row = db["captures"].get(row["same_as"])
+        row = db.table("captures").get(row["same_as"])
     return zlib.decompress(row["body"])
 
 
 def captured_page(db: sqlite_utils.Database, capture_id: int) -> FetchedPage:
     """A capture as the page the crawl fetched, bytes and feed/sitemap hints included."""
-    row = db["captures"].get(capture_id)
+    row = db.table("captures").get(capture_id)
     return FetchedPage(
         url=row["url"], final_url=row["final_url"], status=row["status"],
         headers=json.loads(row["headers"] or "{}"), body=capture_body(db, capture_id),

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.store.database import now
+from archive.store.database import insert_row, now
 
 
 def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], settings: dict) -> int:
@@ -21,7 +21,7 @@ def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], set
             "status": "running", "settings": json.dumps(settings, default=str),
             "pid": os.getpid(), "host": socket.gethostname(),
         }  # fmt: skip
-        return int(db["crawls"].insert(row).last_pk)
+        return insert_row(db, "crawls", row)
 
 
 def mark_killed_crawls(db: sqlite_utils.Database) -> int:
@@ -30,7 +30,7 @@ def mark_killed_crawls(db: sqlite_utils.Database) -> int:
     running = db.query("select id, pid from crawls where status = 'running' and host = ?", [host])
     dead = [row["id"] for row in running if not _alive(row["pid"])]
     for crawl_id in dead:
-        db["crawls"].update(crawl_id, {"status": "killed", "finish_reason": "process died"})
+        db.table("crawls").update(crawl_id, {"status": "killed", "finish_reason": "process died"})
     return len(dead)
 
 
@@ -48,11 +48,13 @@ def _alive(pid: int | None) -> bool:
 
 def finish_crawl(db: sqlite_utils.Database, crawl_id: int, summary: dict[str, Any]) -> None:
     with db.atomic():
-        db["crawls"].update(crawl_id, {**summary, "finished": now()})
+        db.table("crawls").update(crawl_id, {**summary, "finished": now()})
 
 
-def add_failure(db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str):
+def add_failure(
+    db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str
+) -> None:
     with db.atomic():
-        db["failures"].insert(
+        db.table("failures").insert(
             {"crawl_id": crawl_id, "url": url, "kind": kind, "detail": detail[:2000], "at": now()}
         )

@@ -6,17 +6,26 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from archive.store.errors import ArchiveError
 from archive.store.migrations import apply_migrations
 
-__all__ = ["ArchiveError", "now", "open_archive", "open_readonly"]
+__all__ = ["ArchiveError", "insert_row", "now", "open_archive", "open_readonly"]
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    """Insert one row; its new id."""
+    pk = db.table(table).insert(row).last_pk
+    if not isinstance(pk, int):
+        raise ArchiveError(f"inserting into {table} gave no row id")
+    return pk
 
 
 def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
