@@ -12,8 +12,10 @@ from scrapy.settings import Settings
 
 from archive import __version__
 from archive.cli import cli
+from archive.store import open_archive
+from pipelines.extraction.urls import site_of
 from spiders import settings
-from tests.archive_helpers import PAGES, build_archive
+from tests.archive_helpers import PAGES, build_archive, fixture_articles
 
 SEED = PAGES / "seed_phnompenh_post.html"
 
@@ -80,6 +82,7 @@ def test_crawl_refuses_non_http_urls(runner: CliRunner, url: str, tmp_path: Path
 def test_crawl_needs_something_to_crawl(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["crawl"])
     assert result.exit_code == 2
+    assert "give at least one URL, --feed or --sitemap to crawl" in result.output
 
 
 def test_crawl_unusable_database_is_one_clear_error(runner: CliRunner, tmp_path: Path) -> None:
@@ -115,8 +118,21 @@ def test_stats_json(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["stats", str(db), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["articles"] >= 1
+    pages = fixture_articles()
+    assert data["articles"] == data["captures"] == len(pages) > 40
+    assert data["captions"] == sum(1 for _ in open_archive(db)["captions"].rows) > 0
     assert sum(site["articles"] for site in data["sites"]) == data["articles"]
+    assert {site["site"] for site in data["sites"]} == {site_of(url) for url, _ in pages}
+    assert data["crawls"] == [] and data["failures"] == []
+
+
+def test_stats_prints_tables(runner: CliRunner, tmp_path: Path) -> None:
+    db = build_archive(tmp_path / "archive.db")
+    result = runner.invoke(cli, ["stats", str(db)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    count = len(fixture_articles())
+    assert result.stdout.startswith(f"{count} articles, ")
+    assert "Sites" in result.stdout and "phnompenhpost.test" in result.stdout
 
 
 def test_serve_refuses_a_file_that_is_not_an_archive(runner: CliRunner, tmp_path: Path) -> None:
@@ -124,6 +140,7 @@ def test_serve_refuses_a_file_that_is_not_an_archive(runner: CliRunner, tmp_path
     path.write_bytes(b"\x00" * 1000)
     result = runner.invoke(cli, ["serve", str(path)])
     assert result.exit_code == 1
+    assert "x.db" in result.output and "not a usable SQLite archive" in result.output
 
 
 def test_extract_a_url_from_a_loopback_server(runner: CliRunner) -> None:
@@ -141,7 +158,7 @@ def test_extract_a_url_from_a_loopback_server(runner: CliRunner) -> None:
 
 
 def test_reextract_rebuilds_articles_from_captures(runner: CliRunner, tmp_path: Path) -> None:
-    from archive.store import add_capture, open_archive
+    from archive.store import add_capture
     from tests.archive_helpers import fetched
 
     db_path = tmp_path / "archive.db"
