@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -13,7 +16,11 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from archive.demo import ARTICLES, PUBLISHERS, DemoSites, render_page
+import archive.demo
+from archive.demo import ARTICLES, PUBLISHERS, DemoSites, StoryError, render_page
+from archive.demo.stories import parse_story
+
+DEMO_PACKAGE = Path(archive.demo.__file__).parent
 
 SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -278,3 +285,73 @@ def test_stopped_sites_refuse_connections() -> None:
         demo.base_urls  # noqa: B018 - the property raises when stopped
     with pytest.raises(OSError):
         fetch(base)
+
+
+def test_the_demo_package_holds_no_story_text_or_page_html_in_python() -> None:
+    sources = "\n".join(path.read_text() for path in DEMO_PACKAGE.rglob("*.py"))
+    for article in ARTICLES:
+        assert article.headline not in sources, article.slug
+        assert all(paragraph[:40] not in sources for paragraph in article.body), article.slug
+    for tag in ("<p>", "<p ", "<div", "<article", "<html", "<li", "<a href"):
+        assert tag not in sources, tag
+
+
+STORY = """+++
+id = 7
+headline = "Pier reopens"
+section = "Local News"
+tags = ["Piers"]
+authors = ["A. Writer", { name = "B. Editor", title = "Editor" }]
+published = 2026-03-01T09:00:00+00:00
+summary = "The pier is open again."
+
+[[images]]
+src = "/pier.jpg"
+alt = "The pier"
+caption = "The pier at dawn."
++++
+
+First paragraph,
+on two lines.
+
+Second paragraph.
+"""
+
+
+def test_a_story_file_reads_into_an_article() -> None:
+    article = parse_story(STORY, publisher="harbour", slug="pier-reopens", permalink="/{slug}/")
+    assert article.path == "/pier-reopens/" and article.cms_id == 7
+    assert article.body == ("First paragraph, on two lines.", "Second paragraph.")
+    assert [(a.name, a.title) for a in article.authors] == [
+        ("A. Writer", None),
+        ("B. Editor", "Editor"),
+    ]
+    assert article.published.utcoffset() is not None and article.modified is None
+    assert article.images[0].caption == "The pier at dawn." and article.images[0].credit is None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda s: s.replace("+++\n", "", 1), "between two '+++' lines"),
+        (lambda s: s.replace("id = 7", "id = 7\nkicker = 1"), "unknown keys ['kicker']"),
+        (lambda s: s.replace("+00:00", ""), "not a date-time with an offset"),
+        (lambda s: s.replace('headline = "Pier reopens"\n', ""), "missing ['headline']"),
+        (lambda s: s.split("+++\n\n")[0] + "+++\n", "no body"),
+        (lambda s: s.replace('caption = "The pier at dawn."', ""), "an image has src"),
+    ],
+)
+def test_malformed_story_files_are_refused_with_their_name(change, message) -> None:
+    with pytest.raises(StoryError, match="pier-reopens") as raised:
+        parse_story(change(STORY), publisher="harbour", slug="pier-reopens", permalink="/{slug}/")
+    assert message in str(raised.value)
+
+
+def test_data_and_templates_are_read_from_the_package_whatever_the_directory(tmp_path) -> None:
+    script = "from archive.demo import ARTICLES, render\n"
+    script += "print(len(ARTICLES), render('mekong', '/').status)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(len(ARTICLES)), "200"]

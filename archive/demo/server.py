@@ -9,7 +9,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from archive.demo.content import ARTICLES, PUBLISHERS, articles_of, trap
+from archive.demo.content import articles, articles_of, publishers, trap
 from archive.demo.expected import ExpectedArticle, expected_article
 from archive.demo.router import non_article_paths, render
 
@@ -76,8 +76,8 @@ class DemoSites:
     """
 
     def __init__(self, host: str = "127.0.0.1", ports: tuple[int, int, int] | None = None) -> None:
-        if ports is not None and len(ports) != len(PUBLISHERS):
-            raise ValueError(f"need {len(PUBLISHERS)} ports, one per publisher, got {ports!r}")
+        if ports is not None and len(ports) != len(publishers()):
+            raise ValueError(f"need {len(publishers())} ports, one per publisher, got {ports!r}")
         self.host = host
         self.ports = ports
         self._servers: list[_SiteServer] = []
@@ -88,7 +88,7 @@ class DemoSites:
         if self._servers:
             raise RuntimeError("the demo sites are already running")
         try:
-            for index, pub in enumerate(PUBLISHERS):
+            for index, pub in enumerate(publishers()):
                 port = self.ports[index] if self.ports else 0
                 self._serve(_SiteServer((self.host, port), pub.key))
         except OSError:
@@ -136,7 +136,7 @@ class DemoSites:
 
     @property
     def base_urls(self) -> list[str]:
-        """One base URL per publisher, in PUBLISHERS order, e.g. "http://127.0.0.1:41234/"."""
+        """One base URL per publisher, in publishers() order, e.g. "http://127.0.0.1:41234/"."""
         if not self._servers:
             raise RuntimeError("the demo sites are not running: call start() or use `with`")
         return [server.base_url for server in self._servers]
@@ -150,13 +150,13 @@ class DemoSites:
 
     def article_urls(self) -> list[str]:
         """The canonical URL of every demo article, on the running ports."""
-        return [urljoin(self.base_url(a.publisher), a.path) for a in ARTICLES]
+        return [urljoin(self.base_url(a.publisher), a.path) for a in articles()]
 
     def non_article_urls(self) -> list[str]:
         """Home, section, tag, author, about and calendar pages: never to be stored as articles."""
         return [
             urljoin(self.base_url(pub.key), path)
-            for pub in PUBLISHERS
+            for pub in publishers()
             for path in non_article_paths(pub.key)
         ]
 
@@ -164,7 +164,7 @@ class DemoSites:
         """The ground-truth record of the article at `url` (query and fragment are ignored)."""
         parts = urlsplit(url)
         clean = parts._replace(query="", fragment="").geturl()
-        for article in ARTICLES:
+        for article in articles():
             base = self.base_url(article.publisher)
             if urljoin(base, article.path) == clean:
                 return expected_article(article, base)
