@@ -88,13 +88,38 @@ def test_there_are_at_least_33_articles_with_unique_urls(sites: DemoSites) -> No
     assert all(len(articles_of(sites, p.key)) >= 11 for p in PUBLISHERS)
 
 
+# Japanese and Thai put no spaces between words: their paragraphs are measured in characters.
+UNSPACED = {"ja", "th"}
+
+
+def _paragraph_size(language: str | None, paragraph: str) -> bool:
+    if language in UNSPACED:
+        return 60 <= len(paragraph) <= 400
+    return 30 <= len(paragraph.split()) <= 90
+
+
 def test_articles_are_shaped_like_real_news() -> None:
     for article in ARTICLES:
         assert 4 <= len(article.body) <= 9, article.slug
-        assert all(30 <= len(p.split()) <= 90 for p in article.body), article.slug
+        assert all(_paragraph_size(article.language, p) for p in article.body), article.slug
         assert 1 <= len(article.tags) <= 3 and 1 <= len(article.authors) <= 2, article.slug
         assert article.published.tzinfo is not None, article.slug
     assert sum(bool(a.images) for a in ARTICLES) > len(ARTICLES) // 2
+
+
+@pytest.mark.parametrize(("language", "word"), [("ja", "路面電車"), ("th", "ชาวประมง")])
+def test_a_japanese_and_a_thai_article_are_served_in_their_language(
+    sites: DemoSites, language: str, word: str
+) -> None:
+    (article,) = [a for a in ARTICLES if a.language == language]
+    url = urljoin(sites.base_url(article.publisher), article.path)
+    tree = lxml.html.fromstring(fetch(url).body)
+    expected = sites.expected(url)
+    assert tree.get("lang") == expected.language == language
+    # A word of the body, for the full-text search of unspaced scripts to find.
+    assert word in "".join(expected.body) and word not in expected.headline + expected.description
+    assert expected.captions and all(c.caption and c.credit for c in expected.captions)
+    assert tree.xpath("string(//h1)").strip() == expected.headline
 
 
 def test_every_home_page_answers_and_links_articles(sites: DemoSites) -> None:

@@ -19,7 +19,8 @@
     +++
 
     The body: paragraphs of plain text separated by blank lines; line breaks inside a paragraph
-    are spaces. No other Markdown is interpreted.
+    are spaces (so a Japanese or Chinese paragraph stays on one line). No other Markdown is
+    interpreted.
 
 The file name is the article's slug: `stories/<publisher>/<slug>.md`.
 """

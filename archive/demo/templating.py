@@ -55,7 +55,7 @@ def ledger_date(moment: datetime) -> str:
     return f"{moment:%d %B %Y} | {moment:%H:%M} ICT"
 
 
-_ZONES = {-5: "EST", -4: "EDT", 1: "CET", 2: "CEST"}
+_ZONES = {-5: "EST", -4: "EDT", 1: "CET", 2: "CEST", 9: "JST"}
 
 
 def clock(moment: datetime) -> str:
