@@ -6,7 +6,9 @@ import gzip
 import subprocess
 import sys
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
@@ -35,6 +37,7 @@ class Fetched:
     content_type: str
     location: str | None
     body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -380,3 +383,87 @@ def test_data_and_templates_are_read_from_the_package_whatever_the_directory(tmp
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [str(len(ARTICLES)), "200"]
+
+
+def conditional_get(url: str, method: str = "GET", **headers: str) -> Fetched:
+    """A request with conditional headers (If_None_Match -> If-None-Match); 304 is an answer."""
+    names = {name.replace("_", "-"): value for name, value in headers.items()}
+    request = urllib.request.Request(url, headers=names, method=method)
+    try:
+        with _OPENER.open(request, timeout=10) as response:
+            return Fetched(response.status, "", None, response.read(), dict(response.headers))
+    except HTTPError as error:
+        with error:
+            return Fetched(error.code, "", None, error.read(), dict(error.headers))
+
+
+def test_article_pages_carry_a_weak_etag_and_last_modified(sites: DemoSites) -> None:
+    for url in sites.article_urls():
+        first, again = conditional_get(url), conditional_get(url)
+        assert first.headers["ETag"].startswith('W/"') and first.headers["Last-Modified"]
+        assert again.headers["ETag"] == first.headers["ETag"], "stable from request to request"
+        expected = sites.expected(url)
+        modified = parsedate_to_datetime(first.headers["Last-Modified"])
+        assert modified == (expected.modified or expected.published)
+    assert "ETag" not in conditional_get(sites.base_urls[0]).headers
+
+
+def test_conditional_gets_of_an_unchanged_article_are_answered_with_304(sites: DemoSites) -> None:
+    url = sites.article_urls()[5]
+    page = conditional_get(url)
+    etag, stamp = page.headers["ETag"], page.headers["Last-Modified"]
+    earlier = format_datetime(parsedate_to_datetime(stamp) - timedelta(days=1), usegmt=True)
+    cases = [
+        ({"If_None_Match": etag}, 304),
+        ({"If_None_Match": etag.removeprefix("W/")}, 304),  # weak comparison
+        ({"If_None_Match": f'"other", {etag}'}, 304),
+        ({"If_None_Match": "*"}, 304),
+        ({"If_Modified_Since": stamp}, 304),
+        ({"If_Modified_Since": earlier}, 200),
+        ({"If_Modified_Since": "not a date"}, 200),
+        # If-None-Match decides when both are sent (RFC 9110 13.2.2).
+        ({"If_None_Match": '"other"', "If_Modified_Since": stamp}, 200),
+    ]
+    for headers, status in cases:
+        answer = conditional_get(url, **headers)
+        assert answer.status == status, headers
+        assert (answer.body == b"") == (status == 304), headers
+        assert answer.headers["ETag"] == etag
+    assert conditional_get(url, "HEAD", If_None_Match=etag).status == 304
+    home = sites.base_urls[0]
+    assert conditional_get(home, If_None_Match="*", If_Modified_Since=stamp).status == 200
+
+
+def test_an_edited_article_has_a_new_version_and_new_validators() -> None:
+    with DemoSites() as demo:
+        url, other = demo.article_urls()[0], demo.article_urls()[1]
+        before, other_before = conditional_get(url), conditional_get(other)
+        body = ("A correction was added to this story. " * 4, *demo.expected(url).body[1:])
+        edited = demo.edit(url, body=body)
+        after = conditional_get(url, If_None_Match=before.headers["ETag"])
+        since = conditional_get(url, If_Modified_Since=before.headers["Last-Modified"])
+        unchanged = conditional_get(other, If_None_Match=other_before.headers["ETag"])
+        expected = demo.expected(url)
+    assert after.status == since.status == 200 and after.body != before.body
+    assert after.headers["ETag"] != before.headers["ETag"]
+    assert parsedate_to_datetime(after.headers["Last-Modified"]) > parsedate_to_datetime(
+        before.headers["Last-Modified"]
+    )
+    assert body[0].strip() in after.text and edited.body == body
+    assert expected.body == body and expected.modified == edited.modified
+    # Only a body changed: other stories' pages still answer 304 to their validators.
+    assert unchanged.status == 304
+
+
+def test_edits_stay_with_their_demo_sites(sites: DemoSites) -> None:
+    with DemoSites() as demo:
+        url = demo.article_urls()[0]
+        demo.edit(url, headline="A new headline")
+        shared = sites.expected(sites.article_urls()[0])
+        assert shared.headline == ARTICLES[0].headline != demo.expected(url).headline
+        with pytest.raises(ValueError, match="cannot edit"):
+            demo.edit(url, section="Sport")  # would move the article to another URL
+        with pytest.raises(TypeError, match="body must hold str"):
+            demo.edit(url, body=[1, 2])
+        with pytest.raises(KeyError):
+            demo.edit(url + "nope", headline="x")

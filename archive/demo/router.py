@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from archive.demo import content, routes, templating
+from archive.demo import conditional, content, routes, templating
 from archive.demo.assets import logo_png, photo_jpeg, print_pdf
 from archive.demo.model import Page, slugify
 from archive.demo.responses import XML, gzipped, html_page, redirect, text_page
@@ -93,7 +93,8 @@ def _route(site: Site, path: str, query: str) -> Page | None:
         if params is not None:
             return _PAGES[route.page](site, Request(route.page, params, query))
     if (article := site.find(path)) is not None:
-        return _html(site, "article.html", article=article)
+        page = _html(site, "article.html", article=article)
+        return page._replace(headers={**page.headers, **conditional.validators(article)})
     if site.find(path + "/") is not None:
         # WordPress answers a permalink without its trailing slash with a redirect.
         return redirect(site.url(path + "/"))
@@ -127,8 +128,8 @@ def _listing(site: Site, request: Request) -> Page | None:
     articles, label = find[request.page](slug)
     if not articles:
         return None
-    context = {"page": request.page, "slug": slug, "label": label, "articles": articles}
-    return _html(site, "listing.html", **context)
+    context: dict[str, Any] = {"page": request.page, "slug": slug, "label": label}
+    return _html(site, "listing.html", articles=articles, **context)
 
 
 def _calendar(site: Site, request: Request) -> Page | None:
@@ -140,7 +141,7 @@ def _calendar(site: Site, request: Request) -> Page | None:
         return None
     articles = [a for a in site.articles if a.published.date() == day]
     before, after = day - timedelta(days=1), day + timedelta(days=1)
-    context = {"day": day, "before": before, "after": after, "articles": articles}
+    context: dict[str, Any] = {"day": day, "before": before, "after": after, "articles": articles}
     return _html(site, "calendar.html", **context)
 
 
