@@ -10,6 +10,7 @@ traps in `data/publishers.toml`, pages in the Jinja2 templates of `templates/<cm
 
 from __future__ import annotations
 
+from archive.demo import content
 from archive.demo.content import articles_of, publisher
 from archive.demo.expected import ExpectedArticle, ExpectedCaption, expected_article
 from archive.demo.model import Author, DemoArticle, Image, Page, Publisher, Trap
@@ -42,7 +43,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    # ARTICLES, PUBLISHERS and TRAPS are read from the package data on first use.
-    from archive.demo import content
-
-    return getattr(content, name)
+    # ARTICLES, PUBLISHERS and TRAPS are read from the package data on first use, not at import.
+    if name in {"ARTICLES", "PUBLISHERS", "TRAPS"}:
+        return getattr(content, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
