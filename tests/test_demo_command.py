@@ -21,12 +21,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _get_json(url: str, deadline: float) -> dict:
+def _get_json(url: str, deadline: float, process: subprocess.Popen | None = None) -> dict:
+    """GET JSON, retrying until the deadline; fails at once if the demo process has exited
+    (e.g. its fixed ports 8101-8103 are taken by another run on the same machine)."""
     while True:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 return json.load(response)
         except (urllib.error.URLError, ConnectionError):
+            if process is not None and process.poll() is not None:
+                _, stderr = process.communicate()
+                raise AssertionError(f"the demo exited early: {stderr.decode()[-2000:]}") from None
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
@@ -39,7 +44,7 @@ def test_demo_crawls_and_serves_datasette(tmp_path: Path) -> None:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}/demo"
-        data = _get_json(f"{base}/articles.json?_size=1", time.monotonic() + 180)
+        data = _get_json(f"{base}/articles.json?_size=1", time.monotonic() + 180, process)
         assert data["filtered_table_rows_count"] == len(ARTICLES)
         found = _get_json(f"{base}/articles.json?_search=seagrass&_shape=array", time.monotonic())
         assert any("seagrass" in row["headline"].lower() for row in found)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from datasette.app import Datasette
 
+from archive.demo import DemoSites
 from archive.publish import datasette_metadata
 from tests.crawling import crawl, rows
 
@@ -112,6 +113,24 @@ def test_second_crawl_adds_nothing(sites, tmp_path: Path) -> None:
     second = rows(db, "select * from crawls order by id")[-1]
     assert second["articles_new"] == 0 and second["articles_updated"] == 0
     assert second["articles_unchanged"] == len(sites.article_urls())
+
+
+def test_an_article_edited_between_two_crawls_gets_a_new_version(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with DemoSites() as demo:  # its own sites: the edit must not reach the shared fixture
+        base = demo.base_url("harbour")
+        urls = [u for u in demo.article_urls() if u.startswith(base)]
+        crawl(db, "--feed", f"{base}feed/", "--depth", "0")
+        body = demo.expected(urls[0]).body
+        demo.edit(urls[0], body=(*body[:-1], f"Correction: {body[-1]}"))
+        crawl(db, "--feed", f"{base}feed/", "--depth", "0")
+        expected = demo.expected(urls[0])
+    runs = rows(db, "select articles_new, articles_updated, articles_unchanged from crawls")
+    assert [tuple(r.values()) for r in runs] == [(len(urls), 0, 0), (0, 1, len(urls) - 1)]
+    (row,) = rows(db, "select * from articles where url = ?", [urls[0]])
+    assert row["version"] == 2 and row["body"].split("\n\n") == list(expected.body)
+    versions = rows(db, "select version from article_versions where article_id = ?", [row["id"]])
+    assert [v["version"] for v in versions] == [1, 2]
 
 
 def test_datasette_serves_and_searches_the_demo_archive(sites, full_crawl: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
@@ -47,6 +47,36 @@ class Image:
 
 
 @dataclass(frozen=True)
+class ReaderComment:
+    """A reader comment under a post: text that must never reach an article body."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Route:
+    """One URL pattern of a site and the kind of page it answers with ("section", "rss"...)."""
+
+    pattern: str
+    page: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a publisher lays out its site: URLs, sitemaps and robots.txt rules."""
+
+    # str.format template of article paths over `slug`, `section` (slugified) and `published`.
+    permalink: str
+    routes: tuple[Route, ...]
+    # Sitemap path -> what it lists: "articles", "sections" or fixed paths.
+    sitemaps: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    robots: tuple[str, ...] = ()
+    robots_sitemaps: tuple[str, ...] = ()
+    per_page: int = 10
+
+
+@dataclass(frozen=True)
 class Publisher:
     """One fictional news site and the CMS style its pages imitate."""
 
@@ -59,6 +89,8 @@ class Publisher:
     sections: tuple[str, ...]
     # Prose for the about page: a trap for extractors, it reads like an article but is not one.
     about: tuple[str, ...]
+    layout: Layout = field(repr=False, default=Layout("/{slug}", ()))
+    comments: tuple[ReaderComment, ...] = field(repr=False, default=())
 
     @property
     def default_base_url(self) -> str:
@@ -98,13 +130,10 @@ class DemoArticle:
     def section_slug(self) -> str:
         return slugify(self.section)
 
-
-@dataclass(frozen=True)
-class ReaderComment:
-    """A reader comment under a WordPress post: text that must never reach an article body."""
-
-    name: str
-    text: str
+    @property
+    def last_change(self) -> datetime:
+        """When the story last changed: its modified time, else its publication time."""
+        return self.modified or self.published
 
 
 @dataclass(frozen=True)
@@ -116,6 +145,8 @@ class Trap:
     path: str
     status: int
     note: str
+    # The link text where the home page links the trap ("" when the template makes its own).
+    label: str = field(default="", repr=False)
 
 
 class Page(NamedTuple):
@@ -124,11 +155,3 @@ class Page(NamedTuple):
     status: int
     headers: dict[str, str]
     body: bytes
-
-
-def at(timestamp: str) -> datetime:
-    """An aware datetime from ISO 8601 text; demo timestamps always carry their offset."""
-    value = datetime.fromisoformat(timestamp)
-    if value.tzinfo is None:
-        raise ValueError(f"demo timestamp without a timezone: {timestamp}")
-    return value
