@@ -10,6 +10,8 @@ traps in `data/publishers.toml`, pages in the Jinja2 templates of `templates/<cm
 
 from __future__ import annotations
 
+from typing import Any
+
 from archive.demo import content
 from archive.demo.content import articles_of, publisher
 from archive.demo.expected import ExpectedArticle, ExpectedCaption, expected_article
@@ -42,7 +44,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     # ARTICLES, PUBLISHERS and TRAPS are read from the package data on first use, not at import.
     if name in {"ARTICLES", "PUBLISHERS", "TRAPS"}:
         return getattr(content, name)
