@@ -12,9 +12,12 @@ from datetime import timedelta
 from itertools import pairwise
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from archive.cli import cli
 from tests.crawling import rows
 from tests.scheduling import add_site, events, news_site, scheduler, starts, wait_for
-from tests.servers import serve_routes
+from tests.servers import closed_port, serve_routes
 
 # The scheduler may start a run late (it looks every half second), never early; the log's
 # clock has millisecond resolution.
@@ -143,3 +146,21 @@ def test_once_exits_1_when_a_run_fails(tmp_path: Path) -> None:
     broken, good = _site(db, "broken"), _site(db, "good")
     assert broken["last_status"] == "failed" and "rules.toml" in broken["last_message"]
     assert good["last_status"] == "finished" and len(_crawls(db, "good")) == 1
+
+
+def test_bad_input_gives_one_line_and_a_non_zero_exit(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["schedule", str(tmp_path / "none.db"), "--once"])
+    assert (missing.exit_code, missing.output) == (
+        1,
+        f"Error: {tmp_path}/none.db: no such archive\n",
+    )
+    db = tmp_path / "archive.db"
+    add_site(db, "site", "http://127.0.0.1:9/")
+    down = f"http://127.0.0.1:{closed_port()}"
+    unreachable = runner.invoke(cli, ["schedule", str(db), "--once", "--scrapyd", down])
+    assert unreachable.exit_code == 1
+    assert unreachable.output.startswith(f"Error: scrapyd at {down} cannot be reached: ")
+    assert len(unreachable.output.splitlines()) == 1
+    not_http = runner.invoke(cli, ["schedule", str(db), "--scrapyd", "ftp://127.0.0.1"])
+    assert not_http.exit_code == 2 and "is not an http(s) URL" in not_http.output

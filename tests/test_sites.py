@@ -59,7 +59,9 @@ def test_add_stores_every_field(db: Path) -> None:
 
 def test_a_site_without_a_schedule_is_crawled_daily(tmp_path: Path) -> None:
     result = _run(tmp_path / "a.db", "add", "https://news.example.org:8443/")
-    assert result.output == "added news.example.org-8443: https://news.example.org:8443/, every 1d\n"
+    assert (
+        result.output == "added news.example.org-8443: https://news.example.org:8443/, every 1d\n"
+    )
 
 
 def test_edit_changes_only_what_it_is_given(db: Path) -> None:
@@ -94,7 +96,7 @@ def test_export_then_import_round_trips(db: Path, tmp_path: Path) -> None:
     sites_file = tmp_path / "sites.toml"
     assert _run(db, "export", str(sites_file)).exit_code == 0
     text = sites_file.read_text(encoding="utf-8")
-    assert '[sites.local]' in text and 'cron = "0 */2 * * *"' in text
+    assert "[sites.local]" in text and 'cron = "0 */2 * * *"' in text
     copy = tmp_path / "copy.db"
     assert _run(copy, "import", str(sites_file)).output == "2 added, 0 changed, 0 unchanged\n"
     assert _table(copy) == _table(db)

@@ -15,8 +15,7 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-from archive.schedule.runs import FAILED, Ended, outcome, resumes
-from archive.schedule.scrapyd import ScrapydError
+from archive.schedule.runs import FAILED, Ended, RunnerError, outcome, resumes
 from archive.sites.spec import timing_of
 from archive.sites.timing import TimingError
 from archive.store.sites import (
@@ -88,6 +87,8 @@ class Scheduler:
         self.signals = 0
         self.waiting: set[str] = set()  # due, but a crawl of the site runs elsewhere
         self.pending: set[str] = set()  # once: due at the start, not started yet
+        self.trouble = ""  # the runner's last error, logged once
+        self.unusable: set[str] = set()  # sites whose schedule cannot be read
         self.tally = Tally()
 
     def run(self) -> Tally:
@@ -97,9 +98,7 @@ class Scheduler:
                 self.pending = {row.site.name for row in self._due(_utcnow())}
                 logger.info("due now: %s", ", ".join(sorted(self.pending)) or "no site")
             while not self.signals:
-                self._collect(self.runner.reap())
-                self._recover()
-                self._start_due()
+                self._tick()
                 if self.options.once and self._once_done():
                     break
                 time.sleep(self.options.tick)
@@ -109,6 +108,26 @@ class Scheduler:
             for sig, previous in handlers.items():
                 signal.signal(sig, previous)
         return self.tally
+
+    def _tick(self) -> None:
+        try:
+            self._collect(self.runner.reap())
+            self._recover()
+            self._start_due()
+        except RunnerError as error:
+            self._runner_failed(error)
+        else:
+            self.trouble = ""
+
+    def _runner_failed(self, error: RunnerError) -> None:
+        """Say it once (scrapyd may come back: the next tick tries again); with once, what
+        was due has failed."""
+        if str(error) != self.trouble:
+            logger.error("%s", error)
+            self.trouble = str(error)
+        if self.options.once:
+            self.tally.ended["failed"] += max(len(self.pending), 1)
+            self.pending.clear()
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         self.signals += 1  # no logging here: a signal may land inside a logging call
@@ -121,8 +140,10 @@ class Scheduler:
         for row in list_sites(self.db):
             try:
                 when = due_at(row)
-            except TimingError as error:
-                logger.error("%s: not scheduled: %s", row.site.name, error)
+            except TimingError as error:  # a sites row edited by hand: said once
+                if row.site.name not in self.unusable:
+                    logger.error("%s: not scheduled: %s", row.site.name, error)
+                    self.unusable.add(row.site.name)
                 continue
             if when <= now:
                 due.append((when, row))
@@ -178,7 +199,7 @@ class Scheduler:
         record_run(self.db, row.id, now.isoformat(), "running")
         try:
             what = self.runner.launch(row, claim, resume, crawl.crawl_id if crawl else 0)
-        except (OSError, ScrapydError) as error:
+        except (OSError, RunnerError) as error:
             self.runner.release(claim)
             record_end(self.db, row.id, "failed", f"could not start: {error}")
             self.tally.ended["failed"] += 1
@@ -201,8 +222,8 @@ class Scheduler:
     def _recover(self) -> None:
         """Close the record of runs that a scheduler started and did not see end (it was
         killed): once their crawl has ended, the crawls row tells how it went."""
-        for row in list_sites(self.db):
-            if row.last_status != "running" or row.site.name in self.runner.active:
+        for row in list_sites(self.db, last_status="running"):
+            if row.site.name in self.runner.active:
                 continue
             claim = self.runner.claim(row)
             if claim is None:

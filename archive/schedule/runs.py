@@ -11,6 +11,11 @@ import sqlite_utils
 from archive.sites.spec import setting_text
 from archive.store.sites import SiteRow, last_crawl
 
+
+class RunnerError(RuntimeError):
+    """Where crawls run cannot be reached or refused a request (scrapyd down...)."""
+
+
 # How a run ended, as the sites table records it; the failed kinds make `--once` exit 1.
 FAILED = frozenset({"failed", "killed"})
 

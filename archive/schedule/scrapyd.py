@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from archive.schedule.runs import Ended, SitePaths, run_settings
+from archive.schedule.runs import Ended, RunnerError, SitePaths, run_settings
 from archive.store.sites import SiteRow
 
 logger = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ SPIDER = "news"
 _REFRESH_SECONDS = 2.0
 
 
-class ScrapydError(RuntimeError):
+class ScrapydError(RunnerError):
     """scrapyd cannot be reached, or refused a request."""
 
 
@@ -45,7 +45,7 @@ class ScrapydRunner:
             raise ScrapydError(
                 "scrapyd-client is not installed: pip install 'news-archive[scrapyd]'"
             ) from error
-        self.client = ScrapydClient(url)
+        self.client = ScrapydClient(url.rstrip("/"))  # it appends "/schedule.json"...
         self.url, self.project, self.db = url, project, db
         self.active: dict[str, _Job] = {}
         self._live: dict[str, str] = {}
@@ -120,6 +120,7 @@ class ScrapydRunner:
         try:
             return request()
         except (ErrorResponse, MalformedResponse) as error:
-            raise ScrapydError(f"scrapyd at {self.url}, project {self.project}: {error}") from error
+            said = " ".join(str(error).split())[:200]  # an HTML error page, on one line
+            raise ScrapydError(f"scrapyd at {self.url}, project {self.project}: {said}") from error
         except OSError as error:  # requests' errors are OSErrors
             raise ScrapydError(f"scrapyd at {self.url} cannot be reached: {error}") from error

@@ -7,6 +7,7 @@ Tuesdays) in the machine's local time zone, as cron itself does.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -60,6 +61,7 @@ class Timing:
     cron: str | None = None
 
     @classmethod
+    @functools.cache  # the scheduler asks for every site's, twice a second
     def of(cls, every: str | None, cron: str | None) -> Timing:
         if cron:
             return cls(cron=check_cron(cron))

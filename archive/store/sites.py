@@ -85,8 +85,12 @@ def _row(row: dict[str, Any]) -> SiteRow:
     )  # fmt: skip
 
 
-def list_sites(db: sqlite_utils.Database) -> list[SiteRow]:
-    return [_row(row) for row in db.query("select * from sites order by name")]
+def list_sites(db: sqlite_utils.Database, last_status: str | None = None) -> list[SiteRow]:
+    """Every site by name (or those whose last run has that status)."""
+    if last_status is None:
+        return [_row(row) for row in db.query("select * from sites order by name")]
+    query = "select * from sites where last_status = ? order by name"
+    return [_row(row) for row in db.query(query, [last_status])]
 
 
 def get_site(db: sqlite_utils.Database, name: str) -> SiteRow:
