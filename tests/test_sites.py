@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from archive.cli import cli
+from archive.publish import datasette_metadata
 from archive.sites.timing import Timing, TimingError, parse_every
 from archive.store import open_archive
 from archive.store.sites import list_sites
@@ -215,3 +216,13 @@ def test_missed_runs_are_counted_for_coalescing() -> None:
     hourly = Timing.of(None, "0 * * * *")
     assert hourly.missed(last, last + timedelta(hours=5, minutes=1)) == 5
     assert hourly.next_after(last + timedelta(hours=5, minutes=1)) == last + timedelta(hours=6)
+
+
+def test_datasette_describes_the_sites_table_and_the_crawls_link(db: Path) -> None:
+    tables = datasette_metadata(db)["databases"]["archive"]["tables"]
+    for name in ("sites", "crawls"):
+        columns = {
+            column["name"] for column in rows(db, f"select name from pragma_table_info('{name}')")
+        }
+        assert columns - {"id"} - set(tables[name]["columns"]) == set(), name
+    assert tables["sites"]["description"]
