@@ -1,4 +1,5 @@
-"""The news-archive command line: crawl, extract, search, serve, stats and demo."""
+"""The news-archive command line: crawl, extract, search, serve, stats and demo; the sites and
+schedule commands live in archive.sites and archive.schedule."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from archive import __version__
 from archive.progress import CrawlProgress, summary_table
 from archive.publish import serve_args, write_metadata
 from archive.report import archive_stats
+from archive.schedule.command import schedule
 from archive.search import search as search_archive
+from archive.sites.commands import sites
 from archive.store import ArchiveError, open_archive, open_readonly
 from archive.texts import read_page_arg, render_explanation, render_hits, render_stats
 from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError, load_rules
@@ -276,6 +279,9 @@ def demo(db: str, port: int, serve: bool) -> None:
     finally:
         sites.stop()
 
+
+cli.add_command(sites)
+cli.add_command(schedule)
 
 # The demo sites are on loopback: no need to be gentle with them.
 _DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}

@@ -69,7 +69,9 @@ class CrawlSession:
     def crawl_planned(self, plan: CrawlPlan) -> None:
         settings = {k: v for k, v in self.crawler.settings.items() if k.startswith("ARCHIVE_")}
         sites = ", ".join(plan.hosts)
-        self.crawl_id = start_crawl(self.archive, sites, plan.starts, settings)
+        # Set by `news-archive schedule`: the sites row this run belongs to.
+        site_id = self.crawler.settings.getint("ARCHIVE_SITE_ID") or None
+        self.crawl_id = start_crawl(self.archive, sites, plan.starts, settings, site_id)
 
     def record_failure(self, url: str, kind: str, detail: str) -> None:
         """Count a failure in the crawl stats and keep it in the failures table."""

@@ -12,14 +12,21 @@ import sqlite_utils
 from archive.store.database import insert_row, now
 
 
-def start_crawl(db: sqlite_utils.Database, site: str, start_urls: list[str], settings: dict) -> int:
-    """A new crawl row; crawls still marked running whose process is gone become "killed"."""
+def start_crawl(
+    db: sqlite_utils.Database,
+    site: str,
+    start_urls: list[str],
+    settings: dict,
+    site_id: int | None = None,
+) -> int:
+    """A new crawl row (of the sites row site_id, when the scheduler started it); crawls
+    still marked running whose process is gone become "killed"."""
     with db.atomic():
         mark_killed_crawls(db)
         row = {
             "site": site, "start_urls": json.dumps(start_urls), "started": now(),
             "status": "running", "settings": json.dumps(settings, default=str),
-            "pid": os.getpid(), "host": socket.gethostname(),
+            "pid": os.getpid(), "host": socket.gethostname(), "site_id": site_id,
         }  # fmt: skip
         return insert_row(db, "crawls", row)
 

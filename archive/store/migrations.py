@@ -100,6 +100,24 @@ def _m005_crawl_refreshed(db: sqlite_utils.Database) -> None:
     db.table("crawls").add_column("articles_refreshed", int)
 
 
+def _m006_sites(db: sqlite_utils.Database) -> None:
+    # The sites an archive crawls on a schedule (news-archive sites / schedule), with the
+    # scheduler's record of each one's last run; a crawl started for a site points at it.
+    db.table("sites").create(
+        {
+            "id": int, "name": str, "url": str, "feeds": str, "sitemaps": str, "rules": str,
+            "max_pages": int, "depth": int, "every": str, "cron": str, "settings": str,
+            "added": str, "changed": str, "last_run": str, "last_status": str,
+            "last_finished": str, "last_message": str,
+        },
+        pk="id",
+        not_null={"name", "url"},
+    )  # fmt: skip
+    db.table("sites").create_index(["name"], unique=True)
+    db.execute("alter table crawls add column site_id integer references sites(id)")
+    db.table("crawls").create_index(["site_id"])
+
+
 # The schema, oldest first: (name, migration). Append new steps; never rename or reorder one
 # (an archive records the names it has applied).
 SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -108,6 +126,7 @@ SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("003_capture_same_as", _m003_capture_same_as),
     ("004_capture_hints", _m004_capture_hints),
     ("005_crawl_refreshed", _m005_crawl_refreshed),
+    ("006_sites_schedule", _m006_sites),
 ]
 KNOWN = frozenset(name for name, _ in SCHEMA)
 MIGRATIONS = Migrations("news-archive")
