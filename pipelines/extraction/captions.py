@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import lxml.html
+from lxml import etree
 
+from pipelines.extraction.blocks import is_within
+from pipelines.extraction.clean import boilerplate_reason, strip_boilerplate
 from pipelines.extraction.credits import clean_credit, split_credit
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
@@ -18,6 +21,7 @@ _CAPTION_CLASS = re.compile(
     r"(?:caption|legend|image-?desc|photo-?desc|img-?desc|cutline)",
     re.I,
 )
+_CAPTION_HINT = re.compile(r"caption|legend|desc|cutline", re.I)
 _CREDIT_CLASS = re.compile(
     r"(?:^|[\s_-])(?:credit|copyright|photographer|attribution|image-?source|photo-?source|"
     r"byline|author|source)",
@@ -77,6 +81,13 @@ def _classes(el: lxml.html.HtmlElement) -> str:
     return split_camel(f"{el.get('class') or ''} {el.get('id') or ''}")
 
 
+def _caption_named(el: lxml.html.HtmlElement) -> bool:
+    """Class or id names a caption ("wp-caption", "imageCaption", not "no-caption")."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    # A quick look first: most elements are named nothing like a caption.
+    return bool(_CAPTION_HINT.search(raw)) and bool(_CAPTION_CLASS.search(split_camel(raw)))
+
+
 def _is_thumbnail(img: lxml.html.HtmlElement) -> bool:
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip()
@@ -98,17 +109,38 @@ def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
     holders: list[CaptionHolder] = []
     taken: set[lxml.html.HtmlElement] = set()
     for el in root.iter("figcaption", "p", "div", "span", "small", "em", "td", "dd", "cite"):
-        if el in taken or any(a in taken for a in el.iterancestors()):
+        if el in taken:
             continue
-        is_caption = el.tag == "figcaption" or bool(_CAPTION_CLASS.search(_classes(el)))
+        is_caption = el.tag == "figcaption" or bool(_caption_named(el))
         if not is_caption or (el.tag != "figcaption" and _has_inner_caption(el)):
             continue  # a wrapper (WordPress "wp-caption"): its inner caption is the one
         frame = _frame_of(el)
         if frame is None:
             continue
         holders.append(CaptionHolder(frame, el))
-        taken.add(el)
+        taken.update(el.iter())  # its inner elements are part of this caption
     return holders
+
+
+def surviving(holders: list[CaptionHolder], root: lxml.html.HtmlElement) -> list[CaptionHolder]:
+    """The holders whose figure is still in the page once boilerplate is stripped. A caption
+    dropped for its name alone ("image-footer") stays its figure's caption, cleaned of chrome;
+    one dropped as hidden or as a widget (a lightbox's copy) goes."""
+    kept = []
+    for holder in holders:
+        if not is_within(holder.element, root):
+            continue
+        text_el = holder.text_element
+        if not is_within(text_el, root):
+            named_only = all(
+                (boilerplate_reason(el) or "class/id").startswith("class/id")
+                for el in (text_el, *text_el.iterancestors())
+            )
+            if not named_only:
+                continue
+            strip_boilerplate(text_el)
+        kept.append(holder)
+    return kept
 
 
 def rule_holders(root: lxml.html.HtmlElement, selectors: tuple) -> list[CaptionHolder]:
@@ -126,7 +158,7 @@ def in_caption_markup(el: lxml.html.HtmlElement, levels: int = 3) -> bool:
     for _ in range(levels + 1):
         if el is None or not isinstance(el.tag, str):
             return False
-        if _CAPTION_CLASS.search(_classes(el)):
+        if _caption_named(el):
             return True
         el = el.getparent()
     return False
@@ -136,8 +168,7 @@ def _has_inner_caption(el: lxml.html.HtmlElement) -> bool:
     """True for a wrapper ("wp-caption") whose inner element is the caption; an inner
     element holding only a credit ("(Image: GETTY)") leaves the wrapper as the caption."""
     return any(
-        child.tag == "figcaption"
-        or (_CAPTION_CLASS.search(_classes(child)) and split_credit(spaced_text(child))[0])
+        child.tag == "figcaption" or (_caption_named(child) and split_credit(spaced_text(child))[0])
         for child in el.iterdescendants("figcaption", "p", "div", "span")
     )
 
@@ -157,8 +188,20 @@ def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 def _small_frame(frame: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
-    extra = len(frame.text_content()) - _caption_chars(frame)
+    extra = _visible_chars(frame) - _caption_chars(frame)
     return extra < 200
+
+
+# Text a reader sees: not the CSS or scripts some frameworks put inside a figure.
+_SHOWN_TEXT = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+
+
+def _visible_chars(el: lxml.html.HtmlElement) -> int:
+    """Characters a reader sees, white space aside: templates indent a <picture> by hundreds."""
+    return sum(len(text) - text.count(" ") - text.count("\n") for text in _SHOWN_TEXT(el))
 
 
 def _caption_chars(frame: lxml.html.HtmlElement) -> int:
@@ -169,12 +212,8 @@ def _caption_chars(frame: lxml.html.HtmlElement) -> int:
             if isinstance(el.tag, str):
                 inside.add(el)
             continue
-        if (
-            el.tag == "figcaption"
-            or _CAPTION_CLASS.search(_classes(el))
-            or _CREDIT_CLASS.search(_classes(el))
-        ):
-            total += len(el.text_content())
+        if el.tag == "figcaption" or _caption_named(el) or _CREDIT_CLASS.search(_classes(el)):
+            total += _visible_chars(el)
             inside.add(el)
     return total
 

@@ -17,6 +17,7 @@ from pipelines.extraction.captions import (
     jsonld_captions,
     merge_jsonld,
     rule_holders,
+    surviving,
 )
 from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
@@ -83,8 +84,11 @@ def explain(
         root = page.tree
     removed = apply_drop_rules(root, site.drop) if site else []
     chosen = _first(root, site.body) if site and site.body else None
-    removed += strip_boilerplate(root, keep=chosen)
+    # Captions are found before boilerplate goes: a caption named like page chrome
+    # ("image-footer") is still its figure's caption, kept while the figure stays.
     holders = rule_holders(root, site.captions) if site and site.captions else find_holders(root)
+    removed += strip_boilerplate(root, keep=chosen)
+    holders = surviving(holders, root)
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
     caption_texts = [spaced_text(h.text_element) for h in holders]
