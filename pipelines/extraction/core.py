@@ -10,19 +10,12 @@ from lxml.cssselect import CSSSelector
 from pipelines.extraction.authors import find_authors
 from pipelines.extraction.blocks import is_within
 from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
-from pipelines.extraction.captions import (
-    extract_captions,
-    find_holders,
-    image_url,
-    jsonld_captions,
-    merge_jsonld,
-    rule_holders,
-    surviving,
-)
+from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
 from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
+from pipelines.extraction.figures import find_holders, image_url, rule_holders, surviving
 from pipelines.extraction.headline import find_headline, page_h1s
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
@@ -91,7 +84,7 @@ def explain(
     holders = surviving(holders, root)
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
-    caption_texts = [spaced_text(h.text_element) for h in holders]
+    caption_texts = [spaced_text(h.snapshot) for h in holders]
     layout = find_layout(root, in_captions, chosen)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     body = extract_body(layout, headline, caption_texts)

@@ -75,9 +75,23 @@ def split_credit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# A rights notice printed with (or instead of) a credit says nothing about who took the photo.
+_RIGHTS = re.compile(
+    r"\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone)\b\.?",
+    re.I,
+)
+# A label without a name: "Copyright", "©", "Photo:".
+_BARE_LABEL = re.compile(r"^(?:" + _LABELS + r"|©|\(c\))?\s*[:：,.-]?$", re.I)
+
+
 def clean_credit(text: str) -> str | None:
-    """A credit element's text without its label or wrapping brackets: "(Photo: X)" -> "X"."""
-    text = text.strip().removeprefix("...").removeprefix("…").strip()
+    """A credit element's text without its label, rights notice or wrapping brackets:
+    "(Photo: X)" -> "X"; None when nothing but a label is left ("Copyright")."""
+    text = _RIGHTS.sub("", text).strip(" -–|/")
+    text = text.removeprefix("...").removeprefix("…").strip()
     while len(text) > 2 and text[0] in "([（" and text[-1] in ")]）":
         text = text[1:-1].strip()
-    return split_credit(text)[1] or text or None
+    if _BARE_LABEL.match(text):
+        return None
+    return split_credit(text)[1] or text
