@@ -146,11 +146,19 @@ def _prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
 def _caption_region(
     container: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement
 ) -> lxml.html.HtmlElement:
-    """Where the article's figures live: the body container and its article-level wrapper."""
+    """Where the article's figures live: the body container's nearest ancestor that also
+    holds the headline (the lead image sits between them, often outside the <article>), else
+    its <article> or <main>."""
     if container is None:
         return root
-    for el in (container, *container.iterancestors()):
-        if el.tag in {"article", "main"} or el.find(".//h1") is not None:
+    chain = [container, *container.iterancestors()]
+    for el in chain:
+        if el.tag in {"body", "html"}:
+            break
+        if el.find(".//h1") is not None:
+            return el
+    for el in chain:
+        if el.tag in {"article", "main"}:
             return el
     return container.getparent() if container.getparent() is not None else container
 
