@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import lxml.html
 
 from pipelines.extraction.credits import clean_credit, split_credit
-from pipelines.extraction.figures import CaptionHolder, credit_named, image_url, picture
+from pipelines.extraction.figures import CaptionHolder, credit_named, image_url
 from pipelines.extraction.figures import in_caption_markup as in_caption_markup  # body's import
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
@@ -79,7 +79,7 @@ def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Cap
     captions: list[Caption] = []
     seen: set[str] = set()
     for holder in holders:
-        img = picture(holder.element)
+        img = holder.image
         alt = normalize(img.get("alt")) if img is not None else ""
         raw = spaced_text(holder.text_element)
         caption, credit = _split(holder.snapshot)
@@ -131,7 +131,11 @@ def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str]) -> lis
     """DOM captions plus the JSON-LD ones the DOM lacks, placed where their image appears."""
     known_text = {c.caption for c in dom}
     known_urls = {c.image_url for c in dom if c.image_url}
-    extra = [c for c in ld if c.caption not in known_text and c.image_url not in known_urls]
+    extra = []
+    for caption in ld:
+        if caption.caption not in known_text and caption.image_url not in known_urls:
+            extra.append(caption)
+            known_text.add(caption.caption)  # JSON-LD lists one image twice at times
     if not extra:
         return dom
 

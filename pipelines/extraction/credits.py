@@ -9,7 +9,7 @@ import re
 _LABELS = (
     r"photo(?:graph)?s?|pictures?|pic|images?|image source|credit|courtesy|source|video|"
     r"(?:image |photo )?copyright|file(?: photo)?|"
-    r"foto|fotos|bild|quelle|crédit|crédito|fotografía|imagen|фото|снимок|"
+    r"foto|fotos|bild|bildrechte|bildquelle|quelle|crédit|crédito|fotografía|imagen|фото|снимок|"
     r"撮影|写真|画像|提供|사진|촬영|图|圖|摄影|攝影|来源|ภาพ|รูป|تصوير|صورة|الصورة|צילום|ছবি|फोटो|ảnh|រូបថត|រូបភាព|isithombe|izithombe|umfanekiso|picha|foto's"
 )
 _LABELLED = re.compile(

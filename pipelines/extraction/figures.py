@@ -15,15 +15,20 @@ from pipelines.extraction.clean import boilerplate_reason
 from pipelines.extraction.credits import split_credit
 from pipelines.extraction.text import spaced_text, split_camel
 
+# Caption names: "caption", "legend", "cutline"; a picture's description, info or subtitle
+# ("img-info", "mediaSubtitleText", "detail-img__description", "absatzbild__info");
+# German "bu" (Bildunterschrift).
 _CAPTION_CLASS = re.compile(
     r"(?<!without)(?<!without[-_])(?<!\bno[-_])(?<!\bno)"
-    r"(?:caption|legend|image-?desc|photo-?desc|img-?desc|cutline)",
+    r"(?:caption|legend|cutline|"
+    r"(?:image|img|photo|picture|pic|media|bild|foto)s?[-_]*"
+    r"(?:desc|info\b|sub-?title|subline|unterschrift))|(?:^|\s)bu(?:$|\s)",
     re.I,
 )
-_CAPTION_HINT = re.compile(r"caption|legend|desc|cutline", re.I)
+_CAPTION_HINTS = ("caption", "legend", "cutline", "desc", "info", "sub", "unterschrift", " bu ")
 _CREDIT_CLASS = re.compile(
     r"(?:^|[\s_-])(?:credit|copyright|photographer|attribution|image-?source|photo-?source|"
-    r"byline|author|source)",
+    r"byline|author|source|rights)",
     re.I,
 )
 # Images too small, or named as such, to be an article's photo: avatars, logos, icons (by
@@ -33,21 +38,27 @@ _THUMBNAIL_CLASS = re.compile(
 )
 _THUMBNAIL_FOLDER = re.compile(r"/(?:avatars?|headshots?|logos?|icons?|emoji|sprites?)/", re.I)
 _SMALLEST_PHOTO = 150
+# A blank image shown until a script loads the real one ("index-transparent_h-3_w-4.gif").
+_PLACEHOLDER = re.compile(
+    r"(?:transparent|placeholder|blank|spacer|pixel)[^/]*\.(?:gif|png|svg)$", re.I
+)
 _LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-full-src", "src")
 
 
 @dataclass
 class CaptionHolder:
-    """A figure-like element (element), the element that captions it (text_element), and a
-    copy of that caption taken before boilerplate was stripped from the page (snapshot)."""
+    """A figure-like element (element), the element that captions it (text_element), and,
+    as they were before boilerplate was stripped from the page, a copy of that caption
+    (snapshot) and the figure's photo (image: a <noscript> copy goes with the strip)."""
 
     element: lxml.html.HtmlElement
     text_element: lxml.html.HtmlElement
     snapshot: lxml.html.HtmlElement
+    image: lxml.html.HtmlElement | None
 
 
 def holder(frame: lxml.html.HtmlElement, text_el: lxml.html.HtmlElement) -> CaptionHolder:
-    return CaptionHolder(frame, text_el, _snapshot(text_el))
+    return CaptionHolder(frame, text_el, _snapshot(text_el), picture(frame))
 
 
 def _snapshot(text_el: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -70,7 +81,7 @@ def image_url(img: lxml.html.HtmlElement | None, base: str | None) -> str | None
         return None
     for attr in _LAZY_ATTRS:
         value = (img.get(attr) or "").strip()
-        if value and not value.startswith("data:"):
+        if value and not value.startswith("data:") and not _PLACEHOLDER.search(value):
             return urljoin(base or "", value)
     srcset = img.get("data-srcset") or img.get("srcset")
     if srcset:
@@ -91,9 +102,15 @@ def credit_named(el: lxml.html.HtmlElement) -> bool:
 
 def _caption_named(el: lxml.html.HtmlElement) -> bool:
     """Class or id names a caption ("wp-caption", "imageCaption", not "no-caption")."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    names, ident = el.get("class"), el.get("id")
+    if not names and not ident:
+        return False
+    raw = f" {names or ''} {ident or ''} "
     # A quick look first: most elements are named nothing like a caption.
-    return bool(_CAPTION_HINT.search(raw)) and bool(_CAPTION_CLASS.search(split_camel(raw)))
+    low = raw.lower()
+    if not any(word in low for word in _CAPTION_HINTS):
+        return False
+    return bool(_CAPTION_CLASS.search(split_camel(raw)))
 
 
 def _is_thumbnail(img: lxml.html.HtmlElement) -> bool:
@@ -108,8 +125,16 @@ def _is_thumbnail(img: lxml.html.HtmlElement) -> bool:
 
 
 def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The first <img> under el that can be a photo, not an avatar or an icon."""
-    return next((img for img in el.iter("img") if not _is_thumbnail(img)), None)
+    """The first <img> under el that can be a photo, not an avatar or an icon; one with a
+    real URL before a lazy-loading placeholder (whose real image is in a <noscript>)."""
+    first = None
+    for img in el.iter("img"):
+        if _is_thumbnail(img):
+            continue
+        if image_url(img, None):
+            return img
+        first = img if first is None else first
+    return first
 
 
 def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
@@ -189,7 +214,10 @@ def _has_inner_caption(el: lxml.html.HtmlElement) -> bool:
 
 
 def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The nearest ancestor (up to 3 levels) that also holds an image."""
+    """The caption itself when it holds the image ("<p class=caption><img>Text</p>"), else
+    its nearest ancestor (up to 3 levels) that also holds an image."""
+    if picture(caption) is not None:
+        return caption if _small_frame(caption) else None
     el = caption
     for _ in range(3):
         parent = el.getparent()
