@@ -8,7 +8,8 @@ from urllib.parse import urljoin
 import lxml.html
 
 from pipelines.extraction.credits import clean_credit, split_credit
-from pipelines.extraction.figures import CaptionHolder, credit_named, image_url
+from pipelines.extraction.figure_parts import credit_named, image_url
+from pipelines.extraction.figures import CaptionHolder
 from pipelines.extraction.figures import in_caption_markup as in_caption_markup  # body's import
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption

@@ -8,14 +8,14 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.authors import find_authors
-from pipelines.extraction.blocks import is_within
 from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
 from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
 from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
-from pipelines.extraction.figures import find_holders, image_url, rule_holders, surviving
+from pipelines.extraction.figure_parts import image_url
+from pipelines.extraction.figures import find_holders, rule_holders
 from pipelines.extraction.headline import find_headline, page_h1s
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
@@ -23,6 +23,7 @@ from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
+from pipelines.extraction.stripped_figures import surviving
 from pipelines.extraction.text import count_words, normalize, spaced_text
 from pipelines.extraction.urls import site_label
 
@@ -90,7 +91,7 @@ def explain(
     body = extract_body(layout, headline, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(layout.container, root)
-    captions = extract_captions([h for h in holders if is_within(h.element, region)], url)
+    captions = extract_captions([h for h in holders if h.inside(region)], url)
     if ld_captions:  # only then is the order of the region's images needed
         images = [image_url(img, url) for img in region.iter("img")]
         captions = merge_jsonld(captions, ld_captions, images)
