@@ -22,6 +22,9 @@ _CAPTION_CLASS = re.compile(
     re.I,
 )
 _CAPTION_HINTS = ("caption", "legend", "cutline", "desc", "info", "sub", "unterschrift", " bu ")
+# Words in the names of a figure's parts or of a box holding a picture: a quick test that
+# most elements of a page fail, before the exact patterns.
+_FIGURE_HINTS = (*_CAPTION_HINTS, "image", "img", "pic", "photo", "foto", "bild", "figure")
 _CREDIT_CLASS = re.compile(
     r"(?:^|[\s_-])(?:credit|copyright|photographer|attribution|image-?source|photo-?source|"
     r"byline|author|source|rights)",
@@ -34,6 +37,8 @@ _THUMBNAIL_CLASS = re.compile(
 )
 _THUMBNAIL_FOLDER = re.compile(r"/(?:avatars?|headshots?|logos?|icons?|emoji|sprites?)/", re.I)
 _SMALLEST_PHOTO = 150
+# Characters a figure may hold besides its caption and credit (a label, a button's text).
+_MOST_EXTRA_CHARS = 200
 # A blank image shown until a script loads the real one ("index-transparent_h-3_w-4.gif").
 _PLACEHOLDER = re.compile(
     r"(?:transparent|placeholder|blank|spacer|pixel)[^/]*\.(?:gif|png|svg)$", re.I
@@ -64,6 +69,15 @@ def classes(el: lxml.html.HtmlElement) -> str:
 def credit_named(el: lxml.html.HtmlElement) -> bool:
     """Class or id names a photo credit ("imageCredit", "caption__source")."""
     return bool(_CREDIT_CLASS.search(classes(el)))
+
+
+def may_be_figure_part(el: lxml.html.HtmlElement) -> bool:
+    """False when the class and id name nothing a caption or an image box is named for."""
+    names, ident = el.get("class"), el.get("id")
+    if not names and not ident:
+        return False
+    low = f" {names or ''} {ident or ''} ".lower()
+    return any(word in low for word in _FIGURE_HINTS)  # substring tests: faster than a regex
 
 
 def caption_named(el: lxml.html.HtmlElement) -> bool:
@@ -105,8 +119,9 @@ def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 def small_frame(frame: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
-    extra = visible_chars(frame) - caption_chars(frame)
-    return extra < 200
+    if len(frame.text_content()) < _MOST_EXTRA_CHARS:
+        return True  # short however it is counted
+    return visible_chars(frame) - caption_chars(frame) < _MOST_EXTRA_CHARS
 
 
 # Text a reader sees: not the CSS or scripts some frameworks put inside a figure.

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import lxml.html
 
+from pipelines.extraction.bare_figures import bare_caption, is_image_box
 from pipelines.extraction.clean import boilerplate_reason
 from pipelines.extraction.credits import split_credit
 from pipelines.extraction.figure_parts import (
     caption_named,
     credit_named,
+    may_be_figure_part,
     picture,
     small_frame,
     visible_chars,
@@ -61,12 +63,24 @@ def _snapshot(text_el: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return copied
 
 
+_FIGURE_TAGS = frozenset(["figure", "figcaption"])
+
+
 def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
-    """Figures, WordPress wp-caption blocks and caption-classed elements next to an image."""
+    """Figures, WordPress wp-caption blocks, caption-classed elements next to an image, and
+    boxes named for their image that hold one photo and one text."""
     holders: list[CaptionHolder] = []
     taken: set[lxml.html.HtmlElement] = set()
-    for el in root.iter("figcaption", "p", "div", "span", "small", "em", "td", "dd", "cite"):
-        if el in taken:
+    tags = ("figure", "figcaption", "p", "div", "span", "small", "em", "td", "dd", "cite", "li")
+    for el in root.iter(*tags):
+        if el in taken or (el.tag not in _FIGURE_TAGS and not may_be_figure_part(el)):
+            continue
+        bare = bare_caption(el) if is_image_box(el) else None
+        if bare is not None:  # a figure box without caption markup
+            holders.append(holder(el, bare.text, bare.photo))
+            taken.update(el.iter())
+            continue
+        if el.tag in {"figure", "li"}:
             continue
         is_caption = el.tag == "figcaption" or bool(caption_named(el))
         if not is_caption or (el.tag != "figcaption" and _has_inner_caption(el)):

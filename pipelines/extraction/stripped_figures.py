@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import lxml.html
 
+from pipelines.extraction.bare_figures import bare_caption
 from pipelines.extraction.blocks import is_within
 from pipelines.extraction.clean import boilerplate_reason
-from pipelines.extraction.figure_parts import caption_chars, image_url, is_thumbnail, visible_chars
+from pipelines.extraction.figure_parts import (
+    caption_chars,
+    caption_named,
+    credit_named,
+    image_url,
+    is_thumbnail,
+    visible_chars,
+)
 from pipelines.extraction.figures import CaptionHolder
 
 
@@ -33,6 +41,8 @@ def surviving(holders: list[CaptionHolder], root: lxml.html.HtmlElement) -> list
 # Why a figure may have been stripped and still be the article's: its name ("ps-sidebar",
 # "image-wrapper--promo") or its tag, when it is an <aside> floated beside the text.
 _FIGURE_STRIP_REASONS = ("class/id", "<aside>", "role=complementary")
+# Characters (white space included) beyond which a stripped block is more than a figure.
+_MOST_FIGURE_CHARS = 5000
 
 
 def _stripped_alone(item: CaptionHolder, root: lxml.html.HtmlElement) -> bool:
@@ -56,5 +66,22 @@ def _stripped_alone(item: CaptionHolder, root: lxml.html.HtmlElement) -> bool:
     ):
         return False
     photos = {image_url(img, None) for img in top.iter("img") if not is_thumbnail(img)}
+    if len(photos - {None}) > 1 or len(top.text_content()) > _MOST_FIGURE_CHARS:
+        return False  # a block of several pictures or much text: more than this figure
+    if top is item.element and bare_caption(top) is not None:
+        return True  # a box without caption markup that holds one photo, its caption, credits
     # Nothing but the figure: a promotion box around a figure says more than a credit.
-    return len(photos - {None}) <= 1 and visible_chars(top) - caption_chars(top) <= 20
+    extra = visible_chars(top) - caption_chars(top)
+    if not _counted(item.text_element, top):
+        extra -= visible_chars(item.text_element)  # a caption without caption markup
+    return extra <= 20
+
+
+def _counted(text_el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> bool:
+    """True when caption_chars(top) counts the caption: it sits in caption or credit markup."""
+    for el in (text_el, *text_el.iterancestors()):
+        if el.tag == "figcaption" or caption_named(el) or credit_named(el):
+            return True
+        if el is top:
+            break
+    return False
