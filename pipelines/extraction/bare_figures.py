@@ -1,4 +1,5 @@
-"""Figures without caption markup: a box named for its image, holding one photo and one text."""
+"""Figures without caption markup: a box named for its image, holding one photo and one text;
+a text that repeats the photo's alt right after it; a small box with a photo, a text, a credit."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from pipelines.extraction.figure_parts import (
     credit_named,
     image_url,
     is_thumbnail,
+    names_a_thumbnail,
     visible_chars,
 )
-from pipelines.extraction.text import count_words, spaced_text
+from pipelines.extraction.text import count_words, same_text, spaced_text
 
 # A box named for the picture it holds: "kick__article__picture", "article--image",
 # "image_image-widget", "photo-box".
@@ -45,10 +47,11 @@ def is_image_box(el: lxml.html.HtmlElement) -> bool:
     )
 
 
-def bare_caption(box: lxml.html.HtmlElement) -> BareCaption | None:
+def bare_caption(box: lxml.html.HtmlElement, credited: bool = False) -> BareCaption | None:
     """The caption of a figure box without caption markup ("<div class=article--image>
     <picture/><p>Friedrich Merz</p></div>"): its one text besides credits, when the box holds
-    one photo and nothing else."""
+    one photo and nothing else. credited: only when a labelled credit ("Foto: X") is there
+    too, the sign of a figure where the box's name gives none."""
     text = box.text_content()
     if len(text) > 4 * _MOST_BOX_CHARS or not text.strip():
         return None  # no text, or far too long even counting the white space of its markup
@@ -65,7 +68,60 @@ def bare_caption(box: lxml.html.HtmlElement) -> BareCaption | None:
     texts = [b for b in blocks if not _credit_only(b)]
     if len(texts) != 1 or not _reads_as_caption(texts[0]):
         return None
+    if credited and not any(_labelled_credit(b) for b in blocks if b is not texts[0]):
+        return None
     return BareCaption(texts[0], photo)
+
+
+@dataclass
+class LooseCaption:
+    """A caption found from its photo: the element to take as the figure, and its text."""
+
+    frame: lxml.html.HtmlElement
+    text: lxml.html.HtmlElement
+    photo: lxml.html.HtmlElement
+
+
+def caption_beside(img: lxml.html.HtmlElement) -> LooseCaption | None:
+    """The caption of a photo that has neither a figure nor caption markup: the element right
+    after it that repeats its alt or title ("<div><picture/></div><div><span>{alt}</span>
+    </div>"), or the one text of the small box around it that also credits the photographer
+    ("<div><span>Foto: X</span><img><div>caption</div></div>")."""
+    if is_thumbnail(img):
+        return None
+    box = img
+    # Up through the wrappers that hold nothing but the photo (<a>, <picture>, <div>; and
+    # <source>, which the parser nests around the <img> of a <picture>).
+    for _ in range(6):
+        parent = box.getparent()
+        if parent is None or parent.text_content().strip():
+            break
+        box = parent
+        if names_a_thumbnail(box):
+            return None  # a writer's portrait ("profile-images") beside the name
+    after = box.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is not None and _repeats_alt(after, img) and _reads_as_caption(after):
+        return LooseCaption(after, after, img)
+    parent = box.getparent()
+    if parent is None or names_a_thumbnail(parent):
+        return None
+    found = bare_caption(parent, credited=True)
+    if found is None or found.photo is not img:
+        return None
+    return LooseCaption(parent, found.text, img)
+
+
+def _repeats_alt(block: lxml.html.HtmlElement, img: lxml.html.HtmlElement) -> bool:
+    text = spaced_text(block)
+    return count_words(text) >= 2 and any(same_text(text, img.get(a)) for a in ("alt", "title"))
+
+
+def _labelled_credit(block: lxml.html.HtmlElement) -> bool:
+    """A credit with its label ("Foto: X", "Photo by X"): split_credit leaves no caption."""
+    caption, credit = split_credit(spaced_text(block))
+    return bool(credit) and not caption
 
 
 def _only_photo(box: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -106,12 +162,14 @@ def _credit_only(block: lxml.html.HtmlElement) -> bool:
 
 
 def _reads_as_caption(block: lxml.html.HtmlElement) -> bool:
-    """A line of text: not a heading, not a link (a teaser card), not several paragraphs, not
-    a one-word label ("Video" beside a play icon)."""
+    """A line of text: not a heading nor holding one, not a link (a teaser card), not several
+    paragraphs, not a one-word label ("Video" beside a play icon)."""
     if block.tag in _HEADINGS or block.tag == "a" or visible_chars(block) > _MOST_CAPTION_CHARS:
         return False
     if count_words(spaced_text(block)) < 2:
         return False
     linked = sum(visible_chars(a) for a in block.iter("a"))
-    paragraphs = sum(1 for _ in block.iter("p", "li", *_HEADINGS))
+    if any(True for _ in block.iter(*_HEADINGS)):
+        return False  # a teaser's or the page's headline
+    paragraphs = sum(1 for _ in block.iter("p", "li"))
     return linked * 2 < visible_chars(block) and paragraphs <= 1

@@ -90,7 +90,7 @@ def explain(
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     body = extract_body(layout, headline, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))
-    region = _caption_region(layout.container, root)
+    region = _caption_region(layout.container, root, headline)
     captions = extract_captions([h for h in holders if h.inside(region)], url)
     if ld_captions:  # only then is the order of the region's images needed
         images = [image_url(img, url) for img in region.iter("img")]
@@ -145,23 +145,34 @@ def _prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
 
 
 def _caption_region(
-    container: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement
+    container: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement, headline: str | None
 ) -> lxml.html.HtmlElement:
     """Where the article's figures live: the body container's nearest ancestor that also
-    holds the headline (the lead image sits between them, often outside the <article>), else
-    its <article> or <main>."""
+    holds the headline's <h1> (the lead image sits between them, often outside the
+    <article>), else one that holds any <h1>, else its <article> or <main>."""
     if container is None:
         return root
     chain = [container, *container.iterancestors()]
+    chain = chain[: next((i for i, el in enumerate(chain) if el.tag in {"body", "html"}), None)]
     for el in chain:
-        if el.tag in {"body", "html"}:
-            break
+        if any(_prints_headline(spaced_text(h1), headline) for h1 in el.iter("h1")):
+            return el
+    for el in chain:
         if el.find(".//h1") is not None:
             return el
     for el in chain:
         if el.tag in {"article", "main"}:
             return el
     return container.getparent() if container.getparent() is not None else container
+
+
+def _prints_headline(text: str, headline: str | None) -> bool:
+    """The <h1> shows the headline, maybe without its kicker ("Nairobi von unten" for
+    "Kenia: Nairobi von unten") or with one."""
+    if not text or not headline:
+        return False
+    text, headline = text.casefold(), headline.casefold()
+    return text == headline or (len(text) >= 10 and (text in headline or headline in text))
 
 
 def _describe(el: lxml.html.HtmlElement | None) -> str | None:

@@ -35,7 +35,9 @@ _CREDIT_CLASS = re.compile(
 _THUMBNAIL_CLASS = re.compile(
     r"avatar|headshot|author|profile|logo|icon|sprite|spinner|emoji", re.I
 )
-_THUMBNAIL_FOLDER = re.compile(r"/(?:avatars?|headshots?|logos?|icons?|emoji|sprites?)/", re.I)
+_THUMBNAIL_FOLDER = re.compile(
+    r"/(?:avatars?|headshots?|logos?|icons?|emoji|sprites?|reporters?|authors?|profiles?)/", re.I
+)
 _SMALLEST_PHOTO = 150
 # Characters a figure may hold besides its caption and credit (a label, a button's text).
 _MOST_EXTRA_CHARS = 200
@@ -91,6 +93,11 @@ def caption_named(el: lxml.html.HtmlElement) -> bool:
     if not any(word in low for word in _CAPTION_HINTS):
         return False
     return bool(_CAPTION_CLASS.search(split_camel(raw)))
+
+
+def names_a_thumbnail(el: lxml.html.HtmlElement) -> bool:
+    """Class names an avatar, a writer's portrait, a logo or an icon ("profile-images")."""
+    return bool(_THUMBNAIL_CLASS.search(el.get("class") or ""))
 
 
 def is_thumbnail(img: lxml.html.HtmlElement) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from pipelines.extraction.bare_figures import bare_caption, is_image_box
+from pipelines.extraction.bare_figures import bare_caption, caption_beside, is_image_box
 from pipelines.extraction.clean import boilerplate_reason
 from pipelines.extraction.credits import split_credit
 from pipelines.extraction.figure_parts import (
@@ -94,7 +94,29 @@ def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
             continue
         holders.append(holder(frame, el, image))
         taken.update(el.iter())  # its inner elements are part of this caption
-    return _without_credit_holders(holders)
+    return _without_credit_holders(_with_loose_captions(root, holders))
+
+
+def _with_loose_captions(
+    root: lxml.html.HtmlElement, holders: list[CaptionHolder]
+) -> list[CaptionHolder]:
+    """The holders plus those of photos outside any figure whose caption is found from the
+    photo (bare_figures.caption_beside), all in document order."""
+    framed = {el for item in holders for el in item.element.iter()}
+    framed.update(el for item in holders for el in item.text_element.iter())
+    loose = []
+    for img in root.iter("img"):
+        if img in framed:
+            continue
+        found = caption_beside(img)
+        if found is None or found.frame in framed or found.text in framed:
+            continue
+        loose.append(holder(found.frame, found.text, found.photo))
+        framed.update(found.frame.iter())
+    if not loose:
+        return holders
+    order = {el: i for i, el in enumerate(root.iter())}
+    return sorted([*holders, *loose], key=lambda item: order.get(item.element, 0))
 
 
 def _after_picture(
