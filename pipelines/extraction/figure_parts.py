@@ -16,6 +16,7 @@ from pipelines.extraction.text import split_camel
 # German "bu" (Bildunterschrift).
 _CAPTION_CLASS = re.compile(
     r"(?<!without)(?<!without[-_])(?<!\bno[-_])(?<!\bno)"
+    r"(?<!text-)(?<!font-)(?<!type-)(?<!typo-)"  # a type scale's size ("text-caption")
     r"(?:caption|legend|cutline|"
     r"(?:image|img|photo|picture|pic|media|bild|foto)s?[-_]*"
     r"(?:desc|info\b|sub-?title|subline|unterschrift))|(?:^|\s)bu(?:$|\s)",

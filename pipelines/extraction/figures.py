@@ -90,7 +90,7 @@ def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
         frame, image = _frame_of(el), None
         if frame is None:
             frame, image = _after_picture(el)
-        if frame is None:
+        if frame is None or _is_byline(el, image if image is not None else picture(frame)):
             continue
         holders.append(holder(frame, el, image))
         taken.update(el.iter())  # its inner elements are part of this caption
@@ -117,6 +117,17 @@ def _with_loose_captions(
         return holders
     order = {el: i for i, el in enumerate(root.iter())}
     return sorted([*holders, *loose], key=lambda item: order.get(item.element, 0))
+
+
+def _is_byline(caption: lxml.html.HtmlElement, photo: lxml.html.HtmlElement | None) -> bool:
+    """A writer's portrait and name marked up as a figure ("<figure><a rel=author><img>
+    </a><figcaption><address>Von <a rel=author>Name</a></address></figcaption>"): a byline,
+    not a caption."""
+    if caption.find(".//address") is not None or caption.find(".//a[@rel='author']") is not None:
+        return True
+    return photo is not None and any(
+        a.tag == "a" and "author" in (a.get("rel") or "") for a in photo.iterancestors()
+    )
 
 
 def _after_picture(
