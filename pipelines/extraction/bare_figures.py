@@ -16,6 +16,7 @@ from pipelines.extraction.figure_parts import (
     image_url,
     is_thumbnail,
     names_a_thumbnail,
+    text_within,
     visible_chars,
 )
 from pipelines.extraction.text import count_words, same_text, spaced_text
@@ -30,6 +31,12 @@ _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # A figure box is small; a caption is a line or a few sentences, not a story's paragraphs.
 _MOST_BOX_CHARS = 800
 _MOST_CAPTION_CHARS = 600
+# Words of a photo credit's label, in the languages credits.py reads.
+_IMAGE_FILES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
+_CREDIT_WORD = re.compile(
+    r"foto|photo|bild|image|imagen|picture|credit|crédit|courtesy|quelle|source|©|фото|"
+    r"撮影|写真|사진|图|圖|ảnh|छवि|फोटो|picha|isithombe"
+)  # matched against lower-cased text
 
 
 @dataclass
@@ -52,8 +59,8 @@ def bare_caption(box: lxml.html.HtmlElement, credited: bool = False) -> BareCapt
     <picture/><p>Friedrich Merz</p></div>"): its one text besides credits, when the box holds
     one photo and nothing else. credited: only when a labelled credit ("Foto: X") is there
     too, the sign of a figure where the box's name gives none."""
-    text = box.text_content()
-    if len(text) > 4 * _MOST_BOX_CHARS or not text.strip():
+    text = text_within(box, 4 * _MOST_BOX_CHARS)
+    if text is None or not text.strip():
         return None  # no text, or far too long even counting the white space of its markup
     photo = _only_photo(box)
     if photo is None or not 0 < visible_chars(box) <= _MOST_BOX_CHARS:
@@ -87,14 +94,14 @@ def caption_beside(img: lxml.html.HtmlElement) -> LooseCaption | None:
     after it that repeats its alt or title ("<div><picture/></div><div><span>{alt}</span>
     </div>"), or the one text of the small box around it that also credits the photographer
     ("<div><span>Foto: X</span><img><div>caption</div></div>")."""
-    if is_thumbnail(img):
+    if is_thumbnail(img) or _links_elsewhere(img):
         return None
     box = img
     # Up through the wrappers that hold nothing but the photo (<a>, <picture>, <div>; and
     # <source>, which the parser nests around the <img> of a <picture>).
     for _ in range(6):
         parent = box.getparent()
-        if parent is None or parent.text_content().strip():
+        if parent is None or any(text.strip() for text in parent.itertext()):
             break
         box = parent
         if names_a_thumbnail(box):
@@ -107,15 +114,29 @@ def caption_beside(img: lxml.html.HtmlElement) -> LooseCaption | None:
     parent = box.getparent()
     if parent is None or names_a_thumbnail(parent):
         return None
+    text = text_within(parent, 2 * _MOST_BOX_CHARS)
+    if not text or not _CREDIT_WORD.search(text.lower()):
+        return None  # no credit in a small box: the quick test before the whole one
     found = bare_caption(parent, credited=True)
     if found is None or found.photo is not img:
         return None
     return LooseCaption(parent, found.text, img)
 
 
+def _links_elsewhere(img: lxml.html.HtmlElement) -> bool:
+    """The photo is a link to another page (a teaser's picture), not to its own full size."""
+    for el in img.iterancestors("a"):
+        href = (el.get("href") or "").split("?")[0].lower()
+        return bool(href) and not href.endswith(_IMAGE_FILES)
+    return False
+
+
 def _repeats_alt(block: lxml.html.HtmlElement, img: lxml.html.HtmlElement) -> bool:
+    labels = [label for a in ("alt", "title") if len((label := img.get(a) or "").split()) > 1]
+    if not labels or text_within(block, 2 * _MOST_CAPTION_CHARS) is None:
+        return False
     text = spaced_text(block)
-    return count_words(text) >= 2 and any(same_text(text, img.get(a)) for a in ("alt", "title"))
+    return count_words(text) >= 2 and any(same_text(text, label) for label in labels)
 
 
 def _labelled_credit(block: lxml.html.HtmlElement) -> bool:

@@ -25,7 +25,9 @@ _CAPTION_CLASS = re.compile(
 _CAPTION_HINTS = ("caption", "legend", "cutline", "desc", "info", "sub", "unterschrift", " bu ")
 # Words in the names of a figure's parts or of a box holding a picture: a quick test that
 # most elements of a page fail, before the exact patterns.
-_FIGURE_HINTS = (*_CAPTION_HINTS, "image", "img", "pic", "photo", "foto", "bild", "figure")
+_FIGURE_HINT = re.compile(
+    "|".join((*_CAPTION_HINTS, "image", "img", "pic", "photo", "foto", "bild", "figure"))
+)
 _CREDIT_CLASS = re.compile(
     r"(?:^|[\s_-])(?:credit|copyright|photographer|attribution|image-?source|photo-?source|"
     r"byline|author|source|rights)",
@@ -79,8 +81,7 @@ def may_be_figure_part(el: lxml.html.HtmlElement) -> bool:
     names, ident = el.get("class"), el.get("id")
     if not names and not ident:
         return False
-    low = f" {names or ''} {ident or ''} ".lower()
-    return any(word in low for word in _FIGURE_HINTS)  # substring tests: faster than a regex
+    return _FIGURE_HINT.search(f" {names or ''} {ident or ''} ".lower()) is not None
 
 
 def caption_named(el: lxml.html.HtmlElement) -> bool:
@@ -127,9 +128,22 @@ def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 def small_frame(frame: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
-    if len(frame.text_content()) < _MOST_EXTRA_CHARS:
+    if text_within(frame, _MOST_EXTRA_CHARS) is not None:
         return True  # short however it is counted
     return visible_chars(frame) - caption_chars(frame) < _MOST_EXTRA_CHARS
+
+
+def text_within(el: lxml.html.HtmlElement, limit: int) -> str | None:
+    """The element's text (markup's white space included) when it is at most limit
+    characters long, else None: read only as far as needed, which matters for the large
+    containers a photo may sit in."""
+    parts, size = [], 0
+    for text in el.itertext():
+        size += len(text)
+        if size > limit:
+            return None
+        parts.append(text)
+    return "".join(parts)
 
 
 # Text a reader sees: not the CSS or scripts some frameworks put inside a figure.

@@ -13,6 +13,7 @@ from pipelines.extraction.figure_parts import (
     credit_named,
     image_url,
     is_thumbnail,
+    text_within,
     visible_chars,
 )
 from pipelines.extraction.figures import CaptionHolder
@@ -66,7 +67,7 @@ def _stripped_alone(item: CaptionHolder, root: lxml.html.HtmlElement) -> bool:
     ):
         return False
     photos = {image_url(img, None) for img in top.iter("img") if not is_thumbnail(img)}
-    if len(photos - {None}) > 1 or len(top.text_content()) > _MOST_FIGURE_CHARS:
+    if len(photos - {None}) > 1 or text_within(top, _MOST_FIGURE_CHARS) is None:
         return False  # a block of several pictures or much text: more than this figure
     if top is item.element and bare_caption(top) is not None:
         return True  # a box without caption markup that holds one photo, its caption, credits
