@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extraction.authors import clean_authors
+from pipelines.extraction.authors import clean_authors, credited_names
 from pipelines.extraction.urls import site_label
 
 CASES = [
@@ -46,6 +46,20 @@ CASES = [
     (["admin"], (), []),
     # Korean and Japanese job titles after the name.
     (["김도윤 기자"], (), ["김도윤"]),
+    # "And" in other languages, in lower case between names.
+    (
+        ["Trine Juncher Jørgensen og Tôrtia Reimer-Johansen"],
+        (),
+        ["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"],
+    ),
+    (["Ayşe Demir ve Mehmet Kaya"], (), ["Ayşe Demir", "Mehmet Kaya"]),
+    (["Nguyễn Văn An và Trần Thị Bình"], (), ["Nguyễn Văn An", "Trần Thị Bình"]),
+    (["Jan Novák a Petr Svoboda"], (), ["Jan Novák", "Petr Svoboda"]),
+    (["王小明，李华"], (), ["王小明", "李华"]),
+    # Chinese, Japanese and Korean names are one word, and still people beside an outlet.
+    (["新間", "Yomiuri"], (), ["新間"]),
+    # A label is no name.
+    (["Quelle: sid/dpa"], (), []),
 ]
 
 
@@ -66,3 +80,18 @@ def test_clean_authors(raw: list[str], publishers: tuple[str, ...], want: list[s
 )
 def test_site_label(url: str | None, label: str | None) -> None:
     assert site_label(url) == label
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "credit"),
+    [
+        (["Jane Doe, CNN"], ["Jane Doe"], []),
+        (["CNN"], [], ["CNN"]),
+        (["Redaktion hessenschau.de"], [], ["Redaktion hessenschau.de"]),
+        (["kicker", "Lena Roth"], ["Lena Roth"], []),
+    ],
+)
+def test_credited_names(raw: list[str], people: list[str], credit: list[str]) -> None:
+    """People are told apart from a credit that names no person: the byline sources are
+    searched on for people while only a credit is found."""
+    assert credited_names(raw) == (people, credit)

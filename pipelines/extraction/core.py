@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml.cssselect import CSSSelector
 
-from pipelines.extraction.authors import find_authors
 from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
+from pipelines.extraction.bylines import find_byline, signed_names
 from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
 from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
@@ -71,7 +71,7 @@ def explain(
     publishers = tuple(filter(None, (meta.site_name, site_label(url))))
     ruled_headline = _first_text(page.tree, site.headline) if site and site.headline else None
     h1s = page_h1s(page.tree)
-    authors = find_authors(page, article_ld, publishers)
+    byline = find_byline(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
     root = page.tree.find("body")
     if root is None:
@@ -101,7 +101,7 @@ def explain(
         headline=headline,
         body=body.paragraphs,
         captions=captions,
-        authors=authors,
+        authors=byline.people or signed_names(layout.container, publishers) or byline.credit,
         published=published,
         modified=modified,
         section=meta.section,
