@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extraction.authors import clean_authors, credited_names
+from pipelines.extraction.bylines import find_byline
+from pipelines.extraction.page import parse_page
 from pipelines.extraction.urls import site_label
 
 CASES = [
@@ -95,3 +97,24 @@ def test_credited_names(raw: list[str], people: list[str], credit: list[str]) ->
     """People are told apart from a credit that names no person: the byline sources are
     searched on for people while only a credit is found."""
     assert credited_names(raw) == (people, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("<li>Von <a>Bill MCCARTHY</a>, <a>Marisha GOLDHAMER</a></li>",
+         ["Bill MCCARTHY", "Marisha GOLDHAMER"]),
+        ("<p>By Ana de la Cruz and Tom Lee</p>", ["Ana de la Cruz", "Tom Lee"]),
+        ("<li><strong>Autorin/Autor</strong> Roman Kowalenko</li>", ["Roman Kowalenko"]),
+        ("<div>(责编：王小明、李华)</div>", ["王小明", "李华"]),
+        # A sentence that opens with "Von" is no byline; nor is a teaser's line in its link.
+        ("<p>Von Anfang an war klar, wer gewinnt</p>", []),
+        ("<a href='/x'><span>Von Ines Brandt, Kiel</span></a>", []),
+        # Long runs of little words read in one pass (no backtracking blow-up).
+        ("<p>Von " + "and " * 22 + "1</p>", []),
+    ],
+)  # fmt: skip
+def test_byline_lines(line: str, people: list[str]) -> None:
+    """Bylines found from the text of a line: a label or "By" before capitalised names."""
+    page = parse_page(f"<html><body><h1>Title</h1>{line}<p>Text of the story.</p></body></html>")
+    assert find_byline(page, None).people == people

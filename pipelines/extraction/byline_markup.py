@@ -43,18 +43,15 @@ _LABEL_START = re.compile(
     r"penulis|wartawan|作者|记者|記者|责编|责任编辑|编辑|文\s*：|撰文)",
     re.I,
 )
-# "By Jane Doe and John Roe", "Von Bill MCCARTHY, Marisha GOLDHAMER": names, each word
-# capitalised (lower-case particles aside), after "By" in the languages authors.py reads.
+# "By Jane Doe and John Roe", "Von Bill MCCARTHY, Marisha GOLDHAMER": after "By" in the
+# languages authors.py reads, names whose every word is capitalised (particles aside).
 _BY_START = re.compile(r"(?:by|von|par|por|door|av|af|przez)\b", re.I)
-_NAME_WORD = r"(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|der|den|la|le|du|dos|bin|al)"
-_BY_LINE = re.compile(
-    r"^(?:by|von|par|por|door|av|af|przez)\s*:?\s+(?P<names>(?=[^\W\d_])(?:"
-    + _NAME_WORD
-    + r"(?:\s+|\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\bog\b)\s*))*"
-    + _NAME_WORD
-    + r")$",
-    re.I,
-)
+_BY_LINE = re.compile(r"^(?:by|von|par|por|door|av|af|przez)\s*:?\s+(?P<names>[^\d]+)$", re.I)
+_NAME_SEPARATORS = re.compile(r"[\s,&;]+")
+_LOWER_WORDS = frozenset(
+    ["and", "und", "et", "y", "e", "og", "en", "och", "de", "da", "di", "van", "von", "der",
+     "den", "la", "le", "du", "dos", "bin", "al"]
+)  # fmt: skip
 _LINE_TAGS = frozenset(["p", "li", "div", "span", "dd", "td", "small"])
 _TEXTS = etree.XPath("//body//text()")
 _MOST_BYLINE_CHARS = 150
@@ -167,6 +164,13 @@ def _labelled_lines(tree: lxml.html.HtmlElement) -> list[str]:
         if len(line) > 100 or _elsewhere(el) or any(True for _ in el.iterancestors("a")):
             continue  # a teaser's byline is in the teaser's link
         match = _LABELLED.match(line) or _BY_LINE.match(line)
-        if match:
+        if match and (match.re is _LABELLED or _capitalised(match.group("names"))):
             return [match.group("names")]
     return []
+
+
+def _capitalised(names: str) -> bool:
+    """Every word of a list of names starts with a capital, but "and" and name particles
+    ("Von Anfang an war klar" is a sentence, not a byline)."""
+    words = [w for w in _NAME_SEPARATORS.split(names) if w]
+    return bool(words) and all(w[0].isupper() or w.lower() in _LOWER_WORDS for w in words)
