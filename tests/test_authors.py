@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extraction.authors import clean_authors
+from pipelines.extraction.authors import clean_authors, credited_names
+from pipelines.extraction.bylines import find_byline
+from pipelines.extraction.page import parse_page
 from pipelines.extraction.urls import site_label
 
 CASES = [
@@ -46,6 +48,20 @@ CASES = [
     (["admin"], (), []),
     # Korean and Japanese job titles after the name.
     (["김도윤 기자"], (), ["김도윤"]),
+    # "And" in other languages, in lower case between names.
+    (
+        ["Trine Juncher Jørgensen og Tôrtia Reimer-Johansen"],
+        (),
+        ["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"],
+    ),
+    (["Ayşe Demir ve Mehmet Kaya"], (), ["Ayşe Demir", "Mehmet Kaya"]),
+    (["Nguyễn Văn An và Trần Thị Bình"], (), ["Nguyễn Văn An", "Trần Thị Bình"]),
+    (["Jan Novák a Petr Svoboda"], (), ["Jan Novák", "Petr Svoboda"]),
+    (["王小明，李华"], (), ["王小明", "李华"]),
+    # Chinese, Japanese and Korean names are one word, and still people beside an outlet.
+    (["新間", "Yomiuri"], (), ["新間"]),
+    # A label is no name.
+    (["Quelle: sid/dpa"], (), []),
 ]
 
 
@@ -66,3 +82,39 @@ def test_clean_authors(raw: list[str], publishers: tuple[str, ...], want: list[s
 )
 def test_site_label(url: str | None, label: str | None) -> None:
     assert site_label(url) == label
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "credit"),
+    [
+        (["Jane Doe, CNN"], ["Jane Doe"], []),
+        (["CNN"], [], ["CNN"]),
+        (["Redaktion hessenschau.de"], [], ["Redaktion hessenschau.de"]),
+        (["kicker", "Lena Roth"], ["Lena Roth"], []),
+    ],
+)
+def test_credited_names(raw: list[str], people: list[str], credit: list[str]) -> None:
+    """People are told apart from a credit that names no person: the byline sources are
+    searched on for people while only a credit is found."""
+    assert credited_names(raw) == (people, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("<li>Von <a>Bill MCCARTHY</a>, <a>Marisha GOLDHAMER</a></li>",
+         ["Bill MCCARTHY", "Marisha GOLDHAMER"]),
+        ("<p>By Ana de la Cruz and Tom Lee</p>", ["Ana de la Cruz", "Tom Lee"]),
+        ("<li><strong>Autorin/Autor</strong> Roman Kowalenko</li>", ["Roman Kowalenko"]),
+        ("<div>(责编：王小明、李华)</div>", ["王小明", "李华"]),
+        # A sentence that opens with "Von" is no byline; nor is a teaser's line in its link.
+        ("<p>Von Anfang an war klar, wer gewinnt</p>", []),
+        ("<a href='/x'><span>Von Ines Brandt, Kiel</span></a>", []),
+        # Long runs of little words read in one pass (no backtracking blow-up).
+        ("<p>Von " + "and " * 22 + "1</p>", []),
+    ],
+)  # fmt: skip
+def test_byline_lines(line: str, people: list[str]) -> None:
+    """Bylines found from the text of a line: a label or "By" before capitalised names."""
+    page = parse_page(f"<html><body><h1>Title</h1>{line}<p>Text of the story.</p></body></html>")
+    assert find_byline(page, None).people == people

@@ -34,7 +34,18 @@ def test_split_credit(text: str, caption: str, credit: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "credit"),
-    [("...Tamsin Hale", "Tamsin Hale"), ("(Photo: Jane Doe)", "Jane Doe"), ("EPA", "EPA")],
+    [
+        ("...Tamsin Hale", "Tamsin Hale"),
+        ("(Photo: Jane Doe)", "Jane Doe"),
+        ("EPA", "EPA"),
+        ("Jane Doe/Copyright 2026 The AP. All rights reserved.", "Jane Doe/Copyright 2026 The AP."),
+        ("Tous droits réservés Capture d'écran", "Capture d'écran"),
+        # A label or a rights notice alone names nobody.
+        ("Copyright", None),
+        ("©", None),
+        ("Foto:", None),
+        ("Alle Rechte vorbehalten", None),
+    ],
 )
-def test_clean_credit(text: str, credit: str) -> None:
+def test_clean_credit(text: str, credit: str | None) -> None:
     assert clean_credit(text) == credit

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from pipelines.extraction.dates import best_date, parse_date, with_offset
+from pipelines.extraction.dates import best_date, parse_date, title_date, with_offset
 
 EST = timezone(timedelta(hours=-5))
 
@@ -43,3 +43,21 @@ def test_a_time_without_offset_borrows_the_pages_other_offset() -> None:
     )
     assert with_offset(naive, None) == naive.replace(tzinfo=UTC)
     assert with_offset(None, naive) is None
+
+
+@pytest.mark.parametrize(
+    ("titles", "want"),
+    [
+        (["Ukraine: Ziele, Chancen, Risiken | DW | 28.04.2023"], "2023-04-28"),
+        (["Budget vote delayed (2026-03-09) - City Paper"], "2026-03-09"),
+        # Not a day: the next date, or the next title.
+        (["Sitzung am 31.02.2023 oder am 2. 3. 2023"], "2023-03-02"),
+        (["Ticket 12.5.4 released", "Bericht vom 7.1.2026"], "2026-01-07"),
+        # Version numbers, scores and bare years are no dates.
+        (["Release 1.2.2023.4 notes", "Bayern 2:1 Dortmund", "Top 100 of 2025"], None),
+    ],
+)
+def test_title_date(titles: list[str], want: str | None) -> None:
+    found = title_date(titles)
+    assert (found.date().isoformat() if found else None) == want
+    assert found is None or found.tzinfo is UTC

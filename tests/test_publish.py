@@ -29,7 +29,7 @@ def _get(path: Path, url: str):
 
 
 def test_articles_json_api_returns_the_article(archive_path: Path) -> None:
-    response = _get(archive_path, "/archive/articles.json?_shape=array&_col=headline")
+    response = _get(archive_path, "/archive/articles.json?_shape=array&_col=headline&_size=max")
     assert response.status_code == 200
     assert "Anti-trafficking drive goes on" in [row["headline"] for row in response.json()]
 

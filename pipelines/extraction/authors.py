@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extraction.jsonld import names_of
-from pipelines.extraction.page import Page
-from pipelines.extraction.text import name_key, normalize, spaced_text
+from pipelines.extraction.text import name_key, normalize
 
 # "By", and the words put before it: "Analysis by", "Words and pictures by".
 _BY = re.compile(
@@ -16,8 +14,8 @@ _BY = re.compile(
 # ("e", "y", "et", "en", "och") count only in lower case between spaces: "Sarah E. Needleman"
 # and "Bruce Y. Lee" are one name each.
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|、|·|(?i:\band\b|\bund\b)|(?<=\w{2})\.\s+(?=[A-Z]))\s*"
-    r"|\s+(?:e|y|et|en|och|und)\s+"
+    r"\s*(?:,|;|\||&|、|，|·|(?i:\band\b|\bund\b)|(?<=\w{2})\.\s+(?=[A-Z]))\s*"
+    r"|\s+(?:e|y|et|en|och|und|og|ja|és|ve|i|a|oraz|dan|và|и)\s+"
 )
 # A dateline run into the byline: "Jeff Foust Monday, November 18, 2019".
 _DATE_TAIL = re.compile(
@@ -63,15 +61,6 @@ _AGENCIES = frozenset(
         "upi",
     ]
 )
-_BYLINE_SELECTORS = (
-    '//*[@rel="author"]',
-    '//*[contains(@data-testid, "contributor") or contains(@data-testid, "author-name")]',
-    '//*[@itemprop="author"]//*[@itemprop="name"]',
-    '//*[@itemprop="author"]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " byline ")]',
-    '//*[contains(@class, "author-name") or contains(@class, "author__name")]',
-    '//*[contains(@class, "byline")]',
-)
 
 
 def clean_authors(raw: list[str], publishers: tuple[str, ...] = ()) -> list[str]:
@@ -79,6 +68,13 @@ def clean_authors(raw: list[str], publishers: tuple[str, ...] = ()) -> list[str]
 
     publishers: the site's own names (site name, host): dropped when credited beside people
     ("Sandee LaMotte, CNN")."""
+    people, credit = credited_names(raw, publishers)
+    return people or credit
+
+
+def credited_names(raw: list[str], publishers: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """(people, credit) from byline strings: the people named, and, for a byline naming no
+    person, its credit (an outlet, an agency, the site: "European Space Agency")."""
     names: list[str] = []
     for value in raw:
         value = _DATE_TAIL.sub("", _BY.sub("", _CONTACT.sub(" ", normalize(value))))
@@ -90,26 +86,30 @@ def clean_authors(raw: list[str], publishers: tuple[str, ...] = ()) -> list[str]
             if _is_name(name) and name not in names:
                 names.append(name)
     people = [n for n in names if n.lower() not in _AGENCIES and not _is_publisher(n, publishers)]
-    if any(not _is_outlet(n) for n in people):
-        people = [n for n in people if not _is_outlet(n)]
-    return people or names
+    persons = [n for n in people if not _is_outlet(n)]
+    return (persons, []) if persons else ([], people or names)
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ORGANISATION = re.compile(
     r"\b(?:media|international|network|insider|magazine|tribune|herald|gazette|agency|"
-    r"television|radio)\b|\.(?:com|org|net|co)\b",
+    r"television|radio|redaktion|rédaction|redacción|redazione|redactie|redakcja)\b"
+    r"|\.(?:com|org|net|co)\b|\w\.(?-i:[a-z]{2,4})\b",
     re.I,
 )
+
+
+_EAST_ASIAN_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}$")
 
 
 def _is_outlet(name: str) -> bool:
     """A credit that names an outlet rather than a person: one word ("Futurism", "CNN"), an
     acronym and a word ("CNN Business"), or an organisation's name ("NJ Advance Media",
-    "Cleveland.com"). Dropped when a person is credited beside it."""
+    "Cleveland.com", "Redaktion hessenschau.de"). Dropped when a person is credited beside
+    it. Chinese, Japanese and Korean names are one word ("구현모", "新間")."""
     parts = name.split()
     return (
-        len(parts) == 1
+        (len(parts) == 1 and not _EAST_ASIAN_NAME.match(name))
         or bool(_ORGANISATION.search(name))
         or (len(parts) == 2 and bool(_ACRONYM.match(parts[0])) and not parts[1].isupper())
     )
@@ -133,48 +133,10 @@ _TRAILING_TITLE = re.compile(
 
 
 def _is_name(text: str) -> bool:
-    if not text or "@" in text or "://" in text or text.startswith("www."):
-        return False
+    if not text or "@" in text or "://" in text or text.startswith("www.") or ":" in text:
+        return False  # an address, or a label ("Quelle: dpa")
     if _CREDENTIAL.match(text) or _BY.fullmatch(text) or "admin" in text.lower():
         return False
     if _JOB.search(text) or any(ch.isdigit() for ch in text):
         return False
     return 1 <= len(text.split()) <= 5 and len(text) <= 60
-
-
-def find_authors(page: Page, article: dict | None, publishers: tuple[str, ...] = ()) -> list[str]:
-    """Authors from JSON-LD, then author meta tags, then the byline in the page.
-
-    publishers: the site's names, left out when credited beside the writers."""
-    people = _people(article.get("author") or article.get("creator")) if article else []
-    if people:
-        names = clean_authors(people, publishers)
-        if names:
-            return names
-    meta = [
-        v
-        for key, values in page.meta.items()
-        if key in {"author", "dc.creator", "byl"} or key.endswith((":author", ".author", "-author"))
-        for v in values
-        if not v.startswith("http")
-    ]
-    if meta:
-        names = clean_authors(meta, publishers)
-        if names:
-            return names
-    for selector in _BYLINE_SELECTORS:
-        found = [spaced_text(el) for el in page.tree.xpath(selector)[:3]]
-        names = clean_authors([f for f in found if f and len(f) < 150], publishers)
-        if names:
-            return names
-    return []
-
-
-def _people(value: object) -> list[str]:
-    """Author names from JSON-LD, leaving out organisations (a site credited as its author)."""
-    items = value if isinstance(value, list) else [value]
-    people = [
-        item for item in items
-        if not (isinstance(item, dict) and "Organization" in str(item.get("@type", "")))
-    ]  # fmt: skip
-    return names_of(people)

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import lxml.html
 
 from pipelines.extraction.credits import clean_credit, split_credit
+from pipelines.extraction.figure_parts import credit_named, image_url
+from pipelines.extraction.figures import CaptionHolder
+from pipelines.extraction.figures import in_caption_markup as in_caption_markup  # body's import
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
-from pipelines.extraction.text import normalize, spaced_text, split_camel
+from pipelines.extraction.text import normalize, spaced_text
 
-_CAPTION_CLASS = re.compile(
-    r"(?<!without)(?<!without[-_])(?<!\bno[-_])(?<!\bno)"
-    r"(?:caption|legend|image-?desc|photo-?desc|img-?desc|cutline)",
-    re.I,
-)
-_CREDIT_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:credit|copyright|photographer|attribution|image-?source|photo-?source|"
-    r"byline|author|source)",
-    re.I,
-)
-# Images too small, or named as such, to be an article's photo: avatars, logos, icons (by
-# class, or by the folder they are served from: a photo of a logo is still a photo).
-_THUMBNAIL_CLASS = re.compile(
-    r"avatar|headshot|author|profile|logo|icon|sprite|spinner|emoji", re.I
-)
-_THUMBNAIL_FOLDER = re.compile(r"/(?:avatars?|headshots?|logos?|icons?|emoji|sprites?)/", re.I)
-_SMALLEST_PHOTO = 150
 # Links and buttons that expand or collapse a long caption ("... more", "less").
 _TOGGLE = re.compile(
     r"^(?:\.\.\.|…)?\s*(?:(?:show|read|see|view) )?(?:more|less|expand|collapse|close|hide)"
@@ -46,137 +31,6 @@ _NOT_A_CAPTION = re.compile(
 )
 # Gallery slide counters ("1 / 3", "2 of 12") that precede a caption.
 _COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*")
-_LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-full-src", "src")
-
-
-@dataclass
-class CaptionHolder:
-    """A figure-like element: its caption text element(s) and its image."""
-
-    element: lxml.html.HtmlElement
-    text_element: lxml.html.HtmlElement
-
-
-def image_url(img: lxml.html.HtmlElement | None, base: str | None) -> str | None:
-    """The real image URL of an <img>, looking past lazy-loading placeholders."""
-    if img is None:
-        return None
-    for attr in _LAZY_ATTRS:
-        value = (img.get(attr) or "").strip()
-        if value and not value.startswith("data:"):
-            return urljoin(base or "", value)
-    srcset = img.get("data-srcset") or img.get("srcset")
-    if srcset:
-        first = srcset.split(",")[-1].strip().split(" ")[0]
-        return urljoin(base or "", first) if first else None
-    return None
-
-
-def _classes(el: lxml.html.HtmlElement) -> str:
-    """Class and id, camelCase split ("imageCredit" -> "image-Credit")."""
-    return split_camel(f"{el.get('class') or ''} {el.get('id') or ''}")
-
-
-def _is_thumbnail(img: lxml.html.HtmlElement) -> bool:
-    for attr in ("width", "height"):
-        value = (img.get(attr) or "").strip()
-        if value.isdigit() and int(value) < _SMALLEST_PHOTO:
-            return True
-    return bool(
-        _THUMBNAIL_CLASS.search(img.get("class") or "")
-        or _THUMBNAIL_FOLDER.search(img.get("src") or "")
-    )
-
-
-def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The first <img> under el that can be a photo, not an avatar or an icon."""
-    return next((img for img in el.iter("img") if not _is_thumbnail(img)), None)
-
-
-def find_holders(root: lxml.html.HtmlElement) -> list[CaptionHolder]:
-    """Figures, WordPress wp-caption blocks and caption-classed elements next to an image."""
-    holders: list[CaptionHolder] = []
-    taken: set[lxml.html.HtmlElement] = set()
-    for el in root.iter("figcaption", "p", "div", "span", "small", "em", "td", "dd", "cite"):
-        if el in taken or any(a in taken for a in el.iterancestors()):
-            continue
-        is_caption = el.tag == "figcaption" or bool(_CAPTION_CLASS.search(_classes(el)))
-        if not is_caption or (el.tag != "figcaption" and _has_inner_caption(el)):
-            continue  # a wrapper (WordPress "wp-caption"): its inner caption is the one
-        frame = _frame_of(el)
-        if frame is None:
-            continue
-        holders.append(CaptionHolder(frame, el))
-        taken.add(el)
-    return holders
-
-
-def rule_holders(root: lxml.html.HtmlElement, selectors: tuple) -> list[CaptionHolder]:
-    """Caption holders named by a site's rules: each match is a caption's text."""
-    holders = []
-    for selector in selectors:
-        for el in selector(root):
-            frame = _frame_of(el)
-            holders.append(CaptionHolder(frame if frame is not None else el, el))
-    return holders
-
-
-def in_caption_markup(el: lxml.html.HtmlElement, levels: int = 3) -> bool:
-    """True when the element or one of its nearest ancestors is classed as a caption."""
-    for _ in range(levels + 1):
-        if el is None or not isinstance(el.tag, str):
-            return False
-        if _CAPTION_CLASS.search(_classes(el)):
-            return True
-        el = el.getparent()
-    return False
-
-
-def _has_inner_caption(el: lxml.html.HtmlElement) -> bool:
-    """True for a wrapper ("wp-caption") whose inner element is the caption; an inner
-    element holding only a credit ("(Image: GETTY)") leaves the wrapper as the caption."""
-    return any(
-        child.tag == "figcaption"
-        or (_CAPTION_CLASS.search(_classes(child)) and split_credit(spaced_text(child))[0])
-        for child in el.iterdescendants("figcaption", "p", "div", "span")
-    )
-
-
-def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The nearest ancestor (up to 3 levels) that also holds an image."""
-    el = caption
-    for _ in range(3):
-        parent = el.getparent()
-        if parent is None:
-            return None
-        if parent.tag == "figure" or picture(parent) is not None:
-            return parent if _small_frame(parent) else None
-        el = parent
-    return None
-
-
-def _small_frame(frame: lxml.html.HtmlElement) -> bool:
-    """A figure holds its image and caption, not a story: guards against climbing too far."""
-    extra = len(frame.text_content()) - _caption_chars(frame)
-    return extra < 200
-
-
-def _caption_chars(frame: lxml.html.HtmlElement) -> int:
-    """Characters inside the frame's caption and credit elements (the outermost ones)."""
-    total, inside = 0, set()
-    for el in frame.iterdescendants():
-        if not isinstance(el.tag, str) or el.getparent() in inside:
-            if isinstance(el.tag, str):
-                inside.add(el)
-            continue
-        if (
-            el.tag == "figcaption"
-            or _CAPTION_CLASS.search(_classes(el))
-            or _CREDIT_CLASS.search(_classes(el))
-        ):
-            total += len(el.text_content())
-            inside.add(el)
-    return total
 
 
 def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
@@ -189,11 +43,12 @@ def _split(text_el: lxml.html.HtmlElement) -> tuple[str, str | None]:
             child.drop_tree()
             continue
         if child.tag in {"span", "small", "cite", "em", "p", "div", "i", "b"} and (
-            _CREDIT_CLASS.search(_classes(child)) or child.tag in {"small", "cite"}
+            credit_named(child) or child.tag in {"small", "cite"}
         ):
             credit_parts.append(spaced_text(child))
             child.drop_tree()
-    text = _COUNTER.sub("", spaced_text(text_el))
+    # A dash or bar printed between the caption and its credit ("... Venezuela - AP Photo").
+    text = _COUNTER.sub("", spaced_text(text_el)).rstrip(" -–—|")
     credit = normalize(" ".join(credit_parts)) or None
     caption, found = split_credit(text)
     if credit is None:
@@ -207,7 +62,7 @@ def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:
     classed = [
         el
         for el in holder.element.iterdescendants("span", "small", "cite", "p", "div")
-        if _CREDIT_CLASS.search(_classes(el)) and holder.text_element not in el.iterancestors()
+        if credit_named(el) and holder.text_element not in el.iterancestors()
     ]
     if classed:
         return clean_credit(spaced_text(classed[0])) or None
@@ -225,10 +80,10 @@ def extract_captions(holders: list[CaptionHolder], base: str | None) -> list[Cap
     captions: list[Caption] = []
     seen: set[str] = set()
     for holder in holders:
-        img = picture(holder.element)
+        img = holder.image
         alt = normalize(img.get("alt")) if img is not None else ""
         raw = spaced_text(holder.text_element)
-        caption, credit = _split(holder.text_element)
+        caption, credit = _split(holder.snapshot)
         caption = _CAPTION_LABEL.sub("", caption)
         if credit is None and holder.element is not holder.text_element:
             credit = _credit_beside(holder, raw)
@@ -277,7 +132,11 @@ def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str]) -> lis
     """DOM captions plus the JSON-LD ones the DOM lacks, placed where their image appears."""
     known_text = {c.caption for c in dom}
     known_urls = {c.image_url for c in dom if c.image_url}
-    extra = [c for c in ld if c.caption not in known_text and c.image_url not in known_urls]
+    extra = []
+    for caption in ld:
+        if caption.caption not in known_text and caption.image_url not in known_urls:
+            extra.append(caption)
+            known_text.add(caption.caption)  # JSON-LD lists one image twice at times
     if not extra:
         return dom
 

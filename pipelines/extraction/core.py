@@ -7,21 +7,15 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml.cssselect import CSSSelector
 
-from pipelines.extraction.authors import find_authors
-from pipelines.extraction.blocks import is_within
 from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
-from pipelines.extraction.captions import (
-    extract_captions,
-    find_holders,
-    image_url,
-    jsonld_captions,
-    merge_jsonld,
-    rule_holders,
-)
+from pipelines.extraction.bylines import find_byline, signed_names
+from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
 from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
+from pipelines.extraction.figure_parts import image_url
+from pipelines.extraction.figures import find_holders, rule_holders
 from pipelines.extraction.headline import find_headline, page_h1s
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
@@ -29,6 +23,7 @@ from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
+from pipelines.extraction.stripped_figures import surviving
 from pipelines.extraction.text import count_words, normalize, spaced_text
 from pipelines.extraction.urls import site_label
 
@@ -76,24 +71,27 @@ def explain(
     publishers = tuple(filter(None, (meta.site_name, site_label(url))))
     ruled_headline = _first_text(page.tree, site.headline) if site and site.headline else None
     h1s = page_h1s(page.tree)
-    authors = find_authors(page, article_ld, publishers)
+    byline = find_byline(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
     root = page.tree.find("body")
     if root is None:
         root = page.tree
     removed = apply_drop_rules(root, site.drop) if site else []
     chosen = _first(root, site.body) if site and site.body else None
-    removed += strip_boilerplate(root, keep=chosen)
+    # Captions are found before boilerplate goes: a caption named like page chrome
+    # ("image-footer") is still its figure's caption, kept while the figure stays.
     holders = rule_holders(root, site.captions) if site and site.captions else find_holders(root)
+    removed += strip_boilerplate(root, keep=chosen)
+    holders = surviving(holders, root)
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
-    caption_texts = [spaced_text(h.text_element) for h in holders]
+    caption_texts = [spaced_text(h.snapshot) for h in holders]
     layout = find_layout(root, in_captions, chosen)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     body = extract_body(layout, headline, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))
-    region = _caption_region(layout.container, root)
-    captions = extract_captions([h for h in holders if is_within(h.element, region)], url)
+    region = _caption_region(layout.container, root, headline)
+    captions = extract_captions([h for h in holders if h.inside(region)], url)
     if ld_captions:  # only then is the order of the region's images needed
         images = [image_url(img, url) for img in region.iter("img")]
         captions = merge_jsonld(captions, ld_captions, images)
@@ -103,7 +101,7 @@ def explain(
         headline=headline,
         body=body.paragraphs,
         captions=captions,
-        authors=authors,
+        authors=byline.people or signed_names(layout.container, publishers) or byline.credit,
         published=published,
         modified=modified,
         section=meta.section,
@@ -147,15 +145,34 @@ def _prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
 
 
 def _caption_region(
-    container: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement
+    container: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement, headline: str | None
 ) -> lxml.html.HtmlElement:
-    """Where the article's figures live: the body container and its article-level wrapper."""
+    """Where the article's figures live: the body container's nearest ancestor that also
+    holds the headline's <h1> (the lead image sits between them, often outside the
+    <article>), else one that holds any <h1>, else its <article> or <main>."""
     if container is None:
         return root
-    for el in (container, *container.iterancestors()):
-        if el.tag in {"article", "main"} or el.find(".//h1") is not None:
+    chain = [container, *container.iterancestors()]
+    chain = chain[: next((i for i, el in enumerate(chain) if el.tag in {"body", "html"}), None)]
+    for el in chain:
+        if any(_prints_headline(spaced_text(h1), headline) for h1 in el.iter("h1")):
+            return el
+    for el in chain:
+        if el.find(".//h1") is not None:
+            return el
+    for el in chain:
+        if el.tag in {"article", "main"}:
             return el
     return container.getparent() if container.getparent() is not None else container
+
+
+def _prints_headline(text: str, headline: str | None) -> bool:
+    """The <h1> shows the headline, maybe without its kicker ("Nairobi von unten" for
+    "Kenia: Nairobi von unten") or with one."""
+    if not text or not headline:
+        return False
+    text, headline = text.casefold(), headline.casefold()
+    return text == headline or (len(text) >= 10 and (text in headline or headline in text))
 
 
 def _describe(el: lxml.html.HtmlElement | None) -> str | None:

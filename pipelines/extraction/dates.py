@@ -80,12 +80,50 @@ def url_date(url: str | None) -> datetime | None:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+# A day written into the page's title: "... | DW | 28.04.2023", "... (2023-04-28)".
+_TITLE_DATE = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})(?![\d.])"
+    r"|(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d-])"
+)
+
+
+def title_date(titles: Iterable[str]) -> datetime | None:
+    """The first day-month-year (with dots) or ISO date written in a title; midnight UTC."""
+    for title in titles:
+        for match in _TITLE_DATE.finditer(title):
+            parts = match.groupdict()
+            year, month, day = (
+                (parts["y"], parts["m"], parts["d"])
+                if parts["y"]
+                else (parts["iy"], parts["im"], parts["id"])
+            )
+            try:
+                return datetime(int(year), int(month), int(day), tzinfo=UTC)
+            except ValueError:
+                continue  # "31.02.2023": not a day
+    return None
+
+
+def _titles(page: Page) -> list[str]:
+    """The page's own titles: og:title, twitter:title and <title>."""
+    titles = [page.meta_first("og:title") or "", page.meta_first("twitter:title") or ""]
+    title = page.tree.find(".//title")
+    if title is not None:
+        titles.append(title.text_content())
+    return [t for t in titles if t]
+
+
 def find_dates(page: Page, article: dict | None) -> tuple[datetime | None, datetime | None]:
     """(published, modified), each from the most authoritative source that has it, made as
-    precise as the page allows, and always with a UTC offset."""
+    precise as the page allows, and always with a UTC offset. Without a date in the page's
+    metadata: the day in its URL, then in its title, then one printed in its text."""
     published = best_date(_published_sources(page, article))
     if published is None:
-        published = _plausible(url_date(page.url)) or _plausible(_visible_date(page))
+        published = (
+            _plausible(url_date(page.url))
+            or _plausible(title_date(_titles(page)))
+            or _plausible(_visible_date(page))
+        )
     modified = best_date(
         [
             parse_date(article.get("dateModified")) if article else None,
