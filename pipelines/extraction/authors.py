@@ -105,7 +105,7 @@ _EAST_ASIAN_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}$
 def _is_outlet(name: str) -> bool:
     """A credit that names an outlet rather than a person: one word ("Futurism", "CNN"), an
     acronym and a word ("CNN Business"), or an organisation's name ("NJ Advance Media",
-    "Cleveland.com", "Redaktion hessenschau.de"). Dropped when a person is credited beside
+    "Cleveland.com", "Redaktion example.de"). Dropped when a person is credited beside
     it. Chinese, Japanese and Korean names are one word ("구현모", "新間")."""
     parts = name.split()
     return (
