@@ -86,10 +86,42 @@ def _m003_capture_same_as(db: sqlite_utils.Database) -> None:
     db["captures"].create_index(["url", "sha256"])
 
 
+def _m004_trigram_fts(db: sqlite_utils.Database) -> None:
+    # Words in Japanese, Chinese, Thai or Khmer text are not separated by spaces, so the
+    # unicode61 index holds whole runs of characters; a trigram index finds any substring of
+    # three or more characters (and "harb" in "harbour"). External content: no second copy.
+    db.executescript(
+        """
+        create virtual table articles_trigram using fts5(
+            headline, body, captions_text,
+            content='articles', content_rowid='rowid', tokenize='trigram'
+        );
+        create trigger articles_trigram_ai after insert on articles begin
+            insert into articles_trigram (rowid, headline, body, captions_text)
+            values (new.rowid, new.headline, new.body, new.captions_text);
+        end;
+        create trigger articles_trigram_ad after delete on articles begin
+            insert into articles_trigram (articles_trigram, rowid, headline, body, captions_text)
+            values ('delete', old.rowid, old.headline, old.body, old.captions_text);
+        end;
+        -- Only when the text changes: a re-crawl that only moves last_seen leaves it alone.
+        create trigger articles_trigram_au after update of headline, body, captions_text
+        on articles begin
+            insert into articles_trigram (articles_trigram, rowid, headline, body, captions_text)
+            values ('delete', old.rowid, old.headline, old.body, old.captions_text);
+            insert into articles_trigram (rowid, headline, body, captions_text)
+            values (new.rowid, new.headline, new.body, new.captions_text);
+        end;
+        insert into articles_trigram (articles_trigram) values ('rebuild');
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_crawl_pid", _m002_crawl_pid),
     ("003_capture_same_as", _m003_capture_same_as),
+    ("004_trigram_fts", _m004_trigram_fts),
 ]
 
 
