@@ -4,47 +4,24 @@ from __future__ import annotations
 
 import re
 import signal
-import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.archive_helpers import build_archive
+from tests.web_helpers import served
 
 BIN = Path(sys.executable).parent
 _QUERY_TIME = re.compile(r"Queries took [\d.]+ms")
-_LISTENING = re.compile(rb"Uvicorn running on http://127\.0\.0\.1:(\d+)")
 
 
 @pytest.fixture(scope="module")
 def archive_path(tmp_path_factory) -> Path:
     return build_archive(tmp_path_factory.mktemp("serve") / "archive.db")
-
-
-@contextmanager
-def served(command: list[str], deadline: float = 60) -> Iterator[tuple[subprocess.Popen, str]]:
-    """Run a server command on port 0 and yield it with the base URL it listens on."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        output, end = b"", time.monotonic() + deadline
-        while not (found := _LISTENING.search(output)):
-            assert time.monotonic() < end and process.poll() is None, output.decode()
-            output += process.stderr.readline()
-        yield process, f"http://127.0.0.1:{int(found.group(1))}"
-    finally:
-        if process.poll() is None:
-            process.terminate()  # news-archive passes it on to its Datasette; kill would not
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        process.stderr.close()
 
 
 def _text(url: str) -> str:

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +21,7 @@ from archive.store import Capture, add_capture, open_archive
 from pipelines.extraction import Article, Caption
 from tests.archive_helpers import PAGES, build_archive
 
+_LISTENING = re.compile(rb"Uvicorn running on http://127\.0\.0\.1:(\d+)")
 SEED_PAGE = PAGES / "seed_phnompenh_post.html"
 SEED = "Anti-trafficking drive goes on"
 HOSTILE_URL = "https://hostile.test/story"
@@ -76,3 +82,24 @@ def get(path: Path, url: str, metadata: dict[str, Any] | None = None):
         return await ds.client.get(url)
 
     return asyncio.run(go())
+
+
+@contextmanager
+def served(command: list[str], deadline: float = 60) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Run a server command on port 0 and yield it with the base URL it listens on."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        output, end = b"", time.monotonic() + deadline
+        while not (found := _LISTENING.search(output)):
+            assert time.monotonic() < end and process.poll() is None, output.decode()
+            output += process.stderr.readline()
+        yield process, f"http://127.0.0.1:{int(found.group(1))}"
+    finally:
+        if process.poll() is None:
+            process.terminate()  # news-archive passes it on to its Datasette; kill would not
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        process.stderr.close()
