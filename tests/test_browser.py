@@ -106,7 +106,8 @@ def test_charts_are_drawn(base: str, page) -> None:
     colours = page.evaluate(
         """(() => { const c = document.getElementById('chart-coverage');
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        const seen = new Set(); for (let i = 0; i < d.length; i += 4 * 97) seen.add(d[i] + ',' + d[i+1] + ',' + d[i+2] + ',' + d[i+3]);
+        const seen = new Set();
+        for (let i = 0; i < d.length; i += 4 * 97) seen.add(d.slice(i, i + 4).join());
         return seen.size; })()"""
     )
     assert colours > 3
