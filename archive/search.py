@@ -17,6 +17,9 @@ __all__ = ["MATCH_NOTHING", "Hit", "SearchQuery", "SearchResult", "quote_fts", "
 WINDOW = 2000
 # Counting stops here: "10,000+ articles" is as useful as an exact figure and far cheaper.
 COUNT_CAP = 10_000
+# With filters (site, author, dates...), the newest SCAN matches are read from the articles
+# table and filtered; reading every match of a common word would take seconds.
+SCAN = 20_000
 # Headline weighs most, captions next, body least (bm25 column weights).
 _WEIGHTS = "8.0, 1.0, 2.0"
 
@@ -35,6 +38,10 @@ class SearchQuery:
     newest_first: bool = False
     limit: int = 20
     offset: int = 0
+
+    @property
+    def filtered(self) -> bool:
+        return any((self.site, self.section, self.author, self.language, self.since, self.until))
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class SearchResult:
     hits: list[Hit]
     total: int
     capped: bool
-    windowed: bool  # more than WINDOW matches: ranked among the newest WINDOW
+    windowed: bool  # more matches than were ranked: ranked among the newest WINDOW (or SCAN)
     index: str  # which index answered: "words" (unicode61) or "substrings" (trigram)
     query: SearchQuery = field(repr=False, default=SearchQuery(""))
 
@@ -82,27 +89,38 @@ def _filters(query: SearchQuery) -> tuple[str, dict[str, Any]]:
     return "".join(f" and {clause}" for clause in clauses), params
 
 
-def _candidates_sql(fts: str, where: str, order: str) -> str:
+def _matches(fts: str, scan: str) -> str:
+    # The newest matches (FTS5 walks its index backwards by rowid and stops), ranked as read.
+    return (
+        f"select rowid, bm25({fts}, {_WEIGHTS}) as rank from {fts}"
+        f" where {fts} match :match order by rowid desc limit {scan}"
+    )
+
+
+def _candidates_sql(fts: str, where: str, newest_first: bool) -> str:
+    if not where and not newest_first:
+        # Nothing to read from the articles table: the index alone answers.
+        newest = _matches(fts, ":window")
+        return f"select rowid, rank from ({newest}) order by rank limit :limit offset :offset"
+    order = "a.published desc, m.rank" if newest_first else "m.rank"
     return f"""
-    select c.rowid from (
-      select f.rowid as rowid, bm25({fts}, {_WEIGHTS}) as rank, a.published as published
-      from {fts} f join articles a on a.rowid = f.rowid
-      where {fts} match :match{where}
-      order by f.rowid desc limit :window
-    ) c order by {order} limit :limit offset :offset
+    select m.rowid, m.rank from ({_matches(fts, ":scan")}) m join articles a on a.rowid = m.rowid
+    where 1{where} order by {order} limit :limit offset :offset
     """
 
 
-_COUNT_SQL = """
-select count(*) from (
-  select 1 from {fts} f join articles a on a.rowid = f.rowid
-  where {fts} match :match{where} limit :cap
-)
-"""
+def _count_sql(fts: str, where: str) -> str:
+    if not where:
+        return f"select count(*) from (select 1 from {fts} where {fts} match :match limit :cap)"
+    return f"""
+    select count(*) from ({_matches(fts, ":scan")}) m join articles a on a.rowid = m.rowid
+    where 1{where}
+    """
+
 
 _HIT_SQL = """
 select a.id, a.url, a.site, a.headline, a.published, a.section, a.language,
-  snippet({fts}, -1, :start, :end, '…', 24) as snippet, bm25({fts}, {weights}) as rank
+  snippet({fts}, -1, :start, :end, '…', 24) as snippet
 from {fts} f join articles a on a.rowid = f.rowid
 where {fts} match :match and f.rowid = :rowid
 """
@@ -113,38 +131,40 @@ def run(
 ) -> SearchResult:
     """The page of hits for query: best first (bm25) or newest first, with snippets."""
     where, params = _filters(query)
+    params |= {"cap": SCAN if where else COUNT_CAP, "scan": SCAN if where else WINDOW}
+    params["window"] = WINDOW
     fts_query = parse_query(query.text)
-    total = _count(db, fts_query, where, params)
+    total, capped = _count(db, fts_query, where, params)
     if total == 0 and fts_query.index == "words":
         # No whole word matches: look for the text inside words ("harb" in "harbour").
         fts_query = parse_query(query.text, substrings=True)
-        total = _count(db, fts_query, where, params)
+        total, capped = _count(db, fts_query, where, params)
     if total == 0:
         return SearchResult([], 0, False, False, fts_query.index, query)
-    params |= {"match": fts_query.match}
-    fts = fts_query.table
-    order = "c.published desc, c.rank" if query.newest_first else "c.rank"
-    rows = db.execute(
-        _candidates_sql(fts, where, order),
-        params | {"window": WINDOW, "limit": query.limit, "offset": query.offset},
-    ).fetchall()
-    hits = [_hit(db, fts_query, rowid, marks) for (rowid,) in rows]
-    return SearchResult(hits, total, total >= COUNT_CAP, total > WINDOW, fts_query.index, query)
+    sql = _candidates_sql(fts_query.table, where, query.newest_first)
+    page = {"match": fts_query.match, "limit": query.limit, "offset": query.offset}
+    rows = db.execute(sql, params | page).fetchall()
+    hits = [_hit(db, fts_query, rowid, rank, marks) for rowid, rank in rows]
+    return SearchResult(hits, total, capped, capped or total > WINDOW, fts_query.index, query)
 
 
-def _count(db: sqlite_utils.Database, fts_query: FtsQuery, where: str, params: dict) -> int:
+def _count(db: sqlite_utils.Database, fts_query: FtsQuery, where: str, params: dict):
+    """(matching articles, whether there are more than were counted)."""
     if fts_query.match == MATCH_NOTHING:
-        return 0
-    sql = _COUNT_SQL.format(fts=fts_query.table, where=where)
-    params = params | {"cap": COUNT_CAP, "match": fts_query.match}
-    return db.execute(sql, params).fetchone()[0]
+        return 0, False
+    params = params | {"match": fts_query.match}
+    matches = db.execute(_count_sql(fts_query.table, ""), params).fetchone()[0]
+    if not where:
+        return matches, matches >= COUNT_CAP
+    filtered = db.execute(_count_sql(fts_query.table, where), params).fetchone()[0]
+    return filtered, matches >= SCAN
 
 
-def _hit(db: sqlite_utils.Database, fts_query: FtsQuery, rowid: int, marks: tuple[str, str]):
-    sql = _HIT_SQL.format(fts=fts_query.table, weights=_WEIGHTS)
+def _hit(db: sqlite_utils.Database, fts_query: FtsQuery, rowid: int, rank: float, marks):
+    # No bm25() here: each call would count the query's matches over the whole index again.
+    sql = _HIT_SQL.format(fts=fts_query.table)
     params = {"match": fts_query.match, "rowid": rowid, "start": marks[0], "end": marks[1]}
-    row = next(db.query(sql, params))
-    return Hit(**row)
+    return Hit(**next(db.query(sql, params)), rank=rank)
 
 
 def search(

@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import re
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,11 +89,14 @@ def get(path: Path, url: str, metadata: dict[str, Any] | None = None):
 def served(command: list[str], deadline: float = 60) -> Iterator[tuple[subprocess.Popen, str]]:
     """Run a server command on port 0 and yield it with the base URL it listens on."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Keeps reading the server's log once it listens, or the pipe fills and the server blocks.
+    drain = threading.Thread(target=process.stderr.read, daemon=True)
     try:
         output, end = b"", time.monotonic() + deadline
         while not (found := _LISTENING.search(output)):
             assert time.monotonic() < end and process.poll() is None, output.decode()
             output += process.stderr.readline()
+        drain.start()
         yield process, f"http://127.0.0.1:{int(found.group(1))}"
     finally:
         if process.poll() is None:
@@ -102,4 +106,6 @@ def served(command: list[str], deadline: float = 60) -> Iterator[tuple[subproces
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        if drain.is_alive():
+            drain.join(timeout=10)
         process.stderr.close()
