@@ -175,3 +175,17 @@ def test_trigram_index_is_built_for_existing_archives(tmp_path: Path) -> None:
     assert [h.headline for h in search(db, "北浜酒造")] == ["h"]
     db["articles"].update(1, {"body": "酒蔵の新しい本文"})
     assert search(db, "北浜酒造") == [] and search(db, "新しい本文")
+
+
+def test_cli_takes_a_query_that_starts_with_minus(db, tmp_path: Path) -> None:
+    # issue 8 item 12: "-festival harbour" was refused as an unknown option.
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    path = build_archive(tmp_path / "cli.db")
+    result = CliRunner().invoke(cli, ["search", str(path), "-festival harbour", "--json"])
+    assert result.exit_code == 0, result.output
+    headlines = [json.loads(line)["headline"] for line in result.stdout.splitlines()]
+    assert headlines and not any("festival" in h.lower() for h in headlines)
+    assert len(headlines) < len(search(db, "harbour"))
