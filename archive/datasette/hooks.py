@@ -33,6 +33,11 @@ def startup(datasette: Any):
             if not name.startswith("_") and await db.table_exists("articles_fts"):
                 found.append(name)
         _ARCHIVES[datasette] = tuple(found)
+        if found:
+            # Suggesting facets costs a query per column on every table page: seconds on a
+            # large archive (1.3 s of 1.8 s on 20,000 articles). Datasette has no public way
+            # for a plugin to say so; its settings are read from this dict.
+            datasette._settings["suggest_facets"] = False
 
     return find_archives
 
