@@ -22,6 +22,15 @@ PAGE_SIZE = 20
 TIME_LIMIT_MS = 5000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FILTERS = ("site", "section", "author", "language")
+_SITES = """
+with recursive sites(site) as (
+  select min(site) from articles
+  union all
+  select (select min(site) from articles where site > sites.site) from sites
+  where sites.site is not null
+)
+select site from sites where site is not null
+"""
 
 
 def search_query(request: Any, limit: int = PAGE_SIZE) -> SearchQuery:
@@ -60,10 +69,8 @@ def _archive(datasette: Any, request: Any) -> str:
 
 
 async def _sites(datasette: Any, database: str) -> list[str]:
-    # The (site, published) index answers this without reading the articles.
-    rows = await datasette.get_database(database).execute(
-        "select site from articles group by site order by site"
-    )
+    # One index seek per site (a loose index scan on (site, published)), not one per article.
+    rows = await datasette.get_database(database).execute(_SITES)
     return [row["site"] for row in rows]
 
 

@@ -44,6 +44,7 @@ select a.site, a.crawl_id, c.started, count(*) as articles,
   round(100.0 * sum(coalesce(a.captions_text, '') = '') / count(*), 1) as no_captions,
   round(100.0 * sum(coalesce(a.word_count, 0) < :short) / count(*), 1) as short_body
 from articles a left join crawls c on c.id = a.crawl_id
+where a.rowid > (select max(rowid) from articles) - :recent
 group by a.site, a.crawl_id order by a.site, a.crawl_id desc
 """
 SHORT_BODY = 150  # words: a body this short is usually a teaser or a broken extraction
@@ -93,8 +94,9 @@ async def charts_page(datasette: Any, request: Any) -> Response:
 
 async def health_page(datasette: Any, request: Any) -> Response:
     database = _archive(datasette, request)
-    result = await datasette.get_database(database).execute(_HEALTH, {"short": SHORT_BODY})
-    context = {"database": database, "rows": list(result), "short": SHORT_BODY}
+    params = {"short": SHORT_BODY, "recent": RECENT}
+    result = await datasette.get_database(database).execute(_HEALTH, params)
+    context = {"database": database, "rows": list(result), "short": SHORT_BODY, "recent": RECENT}
     html = await datasette.render_template("news_archive_health.html", context, request=request)
     return Response.html(html)
 
