@@ -36,6 +36,10 @@ class FtsQuery:
     match: str
     table: str  # articles_fts or articles_trigram
     index: str  # "words" or "substrings"
+    # Words of unspaced scripts too short for trigrams (a two-kanji word): matched as text,
+    # with the -words the index cannot leave out.
+    short: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()
 
 
 def _phrase(term: Term) -> str:
@@ -97,11 +101,19 @@ def parse_query(text: str | None, substrings: bool = False) -> FtsQuery:
     """The query for the index that can answer it: trigram for unspaced scripts or substrings."""
     items = terms(text)
     if substrings or any(isinstance(t, Term) and unspaced(t.text) for t in items):
-        # Prefix stars mean nothing to substrings; terms too short for trigrams match nothing.
-        items = [
-            Term(t.text, t.negated) if isinstance(t, Term) else t
-            for t in items
-            if not isinstance(t, Term) or len(t.text) >= TRIGRAM_MIN
+        # Prefix stars mean nothing to substrings; terms too short for trigrams are kept apart.
+        def short(t: Term | str) -> bool:
+            return isinstance(t, Term) and len(t.text) < TRIGRAM_MIN
+
+        long = [
+            Term(t.text, t.negated) if isinstance(t, Term) else t for t in items if not short(t)
         ]
-        return FtsQuery(_expression(items), "articles_trigram", "substrings")
+        few = tuple(t.text for t in items if short(t) and not t.negated and unspaced(t.text))
+        match = _expression(long)
+        without = tuple(
+            t.text
+            for t in items
+            if isinstance(t, Term) and t.negated and (short(t) or match == MATCH_NOTHING)
+        )
+        return FtsQuery(match, "articles_trigram", "substrings", few, without)
     return FtsQuery(_expression(items), "articles_fts", "words")

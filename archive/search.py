@@ -89,7 +89,22 @@ def _filters(query: SearchQuery) -> tuple[str, dict[str, Any]]:
     return "".join(f" and {clause}" for clause in clauses), params
 
 
+def _text_terms(words: tuple[str, ...], without: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    text = "a.headline || char(10) || coalesce(a.body, '') || char(10) || a.captions_text"
+    found = [f" and instr({text}, :short{i}) > 0" for i in range(len(words))]
+    missing = [f" and instr({text}, :without{i}) = 0" for i in range(len(without))]
+    params = {f"short{i}": word for i, word in enumerate(words)}
+    params |= {f"without{i}": word for i, word in enumerate(without)}
+    return "".join(found + missing), params
+
+
 def _matches(fts: str, scan: str) -> str:
+    if fts == "articles":
+        # Only words too short for any index: the newest articles are read and tested.
+        return (
+            "select rowid, 0.0 as rank from articles"
+            f" where rowid > (select max(rowid) from articles) - {scan} order by rowid desc"
+        )
     # The newest matches (FTS5 walks its index backwards by rowid and stops), ranked as read.
     return (
         f"select rowid, bm25({fts}, {_WEIGHTS}) as rank from {fts}"
@@ -118,6 +133,7 @@ def _count_sql(fts: str, where: str) -> str:
     """
 
 
+_HIT_COLUMNS = "id, url, site, headline, published, section, language"
 _HIT_SQL = """
 select a.id, a.url, a.site, a.headline, a.published, a.section, a.language,
   snippet({fts}, -1, :start, :end, '…', 24) as snippet
@@ -126,45 +142,84 @@ where {fts} match :match and f.rowid = :rowid
 """
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Where the matches come from and what narrows them."""
+
+    table: str | None  # the FTS table; "articles" to read articles; None: nothing can match
+    where: str
+    params: dict[str, Any]
+    short: tuple[str, ...]
+
+
+def _plan(query: SearchQuery, fts_query: FtsQuery) -> _Plan:
+    where, params = _filters(query)
+    if fts_query.short or fts_query.without:
+        clauses, words = _text_terms(fts_query.short, fts_query.without)
+        where, params = where + clauses, params | words
+    table: str | None = fts_query.table
+    if fts_query.match == MATCH_NOTHING:
+        table = "articles" if fts_query.short else None
+    params |= {"match": fts_query.match, "window": WINDOW}
+    params |= {"cap": SCAN if where else COUNT_CAP, "scan": SCAN if where else WINDOW}
+    return _Plan(table, where, params, fts_query.short)
+
+
 def run(
     db: sqlite_utils.Database, query: SearchQuery, marks: tuple[str, str] = ("[", "]")
 ) -> SearchResult:
     """The page of hits for query: best first (bm25) or newest first, with snippets."""
-    where, params = _filters(query)
-    params |= {"cap": SCAN if where else COUNT_CAP, "scan": SCAN if where else WINDOW}
-    params["window"] = WINDOW
     fts_query = parse_query(query.text)
-    total, capped = _count(db, fts_query, where, params)
+    plan = _plan(query, fts_query)
+    total, capped = _count(db, plan)
     if total == 0 and fts_query.index == "words":
         # No whole word matches: look for the text inside words ("harb" in "harbour").
         fts_query = parse_query(query.text, substrings=True)
-        total, capped = _count(db, fts_query, where, params)
-    if total == 0:
+        plan = _plan(query, fts_query)
+        total, capped = _count(db, plan)
+    if total == 0 or plan.table is None:
         return SearchResult([], 0, False, False, fts_query.index, query)
-    sql = _candidates_sql(fts_query.table, where, query.newest_first)
-    page = {"match": fts_query.match, "limit": query.limit, "offset": query.offset}
-    rows = db.execute(sql, params | page).fetchall()
-    hits = [_hit(db, fts_query, rowid, rank, marks) for rowid, rank in rows]
+    sql = _candidates_sql(plan.table, plan.where, query.newest_first)
+    page = {"limit": query.limit, "offset": query.offset}
+    rows = db.execute(sql, plan.params | page).fetchall()
+    hits = [_hit(db, plan, rowid, rank, marks) for rowid, rank in rows]
     return SearchResult(hits, total, capped, capped or total > WINDOW, fts_query.index, query)
 
 
-def _count(db: sqlite_utils.Database, fts_query: FtsQuery, where: str, params: dict):
+def _count(db: sqlite_utils.Database, plan: _Plan) -> tuple[int, bool]:
     """(matching articles, whether there are more than were counted)."""
-    if fts_query.match == MATCH_NOTHING:
+    if plan.table is None:
         return 0, False
-    params = params | {"match": fts_query.match}
-    matches = db.execute(_count_sql(fts_query.table, ""), params).fetchone()[0]
-    if not where:
+    if plan.table == "articles":
+        newest = db.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
+        matches = min(newest, SCAN)
+    else:
+        matches = db.execute(_count_sql(plan.table, ""), plan.params).fetchone()[0]
+    if not plan.where:
         return matches, matches >= COUNT_CAP
-    filtered = db.execute(_count_sql(fts_query.table, where), params).fetchone()[0]
+    filtered = db.execute(_count_sql(plan.table, plan.where), plan.params).fetchone()[0]
     return filtered, matches >= SCAN
 
 
-def _hit(db: sqlite_utils.Database, fts_query: FtsQuery, rowid: int, rank: float, marks):
+def _hit(db: sqlite_utils.Database, plan: _Plan, rowid: int, rank: float, marks) -> Hit:
+    if plan.table == "articles":
+        return _text_hit(db, rowid, plan.short, marks)
     # No bm25() here: each call would count the query's matches over the whole index again.
-    sql = _HIT_SQL.format(fts=fts_query.table)
-    params = {"match": fts_query.match, "rowid": rowid, "start": marks[0], "end": marks[1]}
+    sql = _HIT_SQL.format(fts=plan.table)
+    params = {"match": plan.params["match"], "rowid": rowid, "start": marks[0], "end": marks[1]}
     return Hit(**next(db.query(sql, params)), rank=rank)
+
+
+def _text_hit(db: sqlite_utils.Database, rowid: int, words: tuple[str, ...], marks) -> Hit:
+    """A hit found by reading its text: the snippet is cut around the first word found."""
+    row = next(db.query(f"select {_HIT_COLUMNS}, body from articles where rowid = ?", [rowid]))
+    body = " ".join((row.pop("body") or "").split())
+    at = min((i for w in words if (i := body.find(w)) >= 0), default=0)
+    start, end = max(0, at - 60), at + 60
+    snippet = ("…" if start else "") + body[start:end] + ("…" if end < len(body) else "")
+    for word in words:
+        snippet = snippet.replace(word, f"{marks[0]}{word}{marks[1]}")
+    return Hit(**row, snippet=snippet, rank=0.0)
 
 
 def search(

@@ -112,6 +112,22 @@ def test_unspaced_scripts_find_a_word_of_the_body(db, page: dict, word: str) -> 
     assert f"[{word}]" in result.hits[0].snippet
 
 
+@pytest.mark.parametrize("text", ["酒蔵", "北浜 酒蔵", "酒蔵 美山錦"])
+def test_words_too_short_for_trigrams_are_read_as_text(db, text: str) -> None:
+    # Two-kanji words are common; the trigram index needs three characters.
+    result = run(db, SearchQuery(text))
+    assert [h.headline for h in result.hits] == [" ".join(JAPANESE["headline"].split())]
+    assert "[酒蔵]" in result.hits[0].snippet or "[美山錦]" in result.hits[0].snippet
+    assert run(db, SearchQuery("酒蔵 -美山錦")).total == 0
+
+
+def test_short_words_are_looked_for_in_the_newest_articles_only(db, monkeypatch) -> None:
+    newest = next(db.query("select max(id) as n from articles"))["n"]
+    japanese = next(db.query("select id from articles where language = 'ja'"))["id"]
+    monkeypatch.setattr(search_module, "SCAN", newest - japanese)
+    assert run(db, SearchQuery("酒蔵")).total == 0
+
+
 def test_a_part_of_a_word_is_found_when_no_whole_word_matches(db) -> None:
     result = run(db, SearchQuery("traffick"))
     assert result.index == "substrings"
