@@ -46,6 +46,7 @@ def test_migrations_apply_once(tmp_path: Path) -> None:
         "001_initial",
         "002_crawl_pid",
         "003_capture_same_as",
+        "004_trigram_fts",
     ]
 
 
