@@ -200,3 +200,10 @@ def test_extraction_health_per_site(archive_path: Path) -> None:
     # The fixture pages include a site with no byline: a cell at 100% is marked.
     assert 'class="na-bad">100.0<' in html
     assert "<script>alert" not in html
+
+
+def test_extraction_health_of_one_site(archive_path: Path) -> None:
+    html = get(archive_path, "/archive/-/health?site=edited.test").text
+    assert "Extraction health: edited.test" in html
+    assert "hostile.test" not in html
+    assert 'href="?site=edited.test"' in html

@@ -44,7 +44,7 @@ select a.site, a.crawl_id, c.started, count(*) as articles,
   round(100.0 * sum(coalesce(a.captions_text, '') = '') / count(*), 1) as no_captions,
   round(100.0 * sum(coalesce(a.word_count, 0) < :short) / count(*), 1) as short_body
 from articles a left join crawls c on c.id = a.crawl_id
-where a.rowid > (select max(rowid) from articles) - :recent
+where {newest}
 group by a.site, a.crawl_id order by a.site, a.crawl_id desc
 """
 SHORT_BODY = 150  # words: a body this short is usually a teaser or a broken extraction
@@ -92,11 +92,24 @@ async def charts_page(datasette: Any, request: Any) -> Response:
     return Response.html(html)
 
 
+# The newest articles: of the whole archive, or of one site (through its (site, ...) index).
+_NEWEST = "a.rowid > (select max(rowid) from articles) - :recent"
+_NEWEST_OF_SITE = (
+    "a.rowid in (select rowid from articles where site = :site order by rowid desc limit :recent)"
+)
+
+
 async def health_page(datasette: Any, request: Any) -> Response:
+    """Extraction health of every site, or of one (?site=)."""
     database = _archive(datasette, request)
-    params = {"short": SHORT_BODY, "recent": RECENT}
-    result = await datasette.get_database(database).execute(_HEALTH, params)
-    context = {"database": database, "rows": list(result), "short": SHORT_BODY, "recent": RECENT}
+    site = request.args.get("site") or None
+    params = {"short": SHORT_BODY, "recent": RECENT, "site": site}
+    sql = _HEALTH.format(newest=_NEWEST_OF_SITE if site else _NEWEST)
+    result = await datasette.get_database(database).execute(sql, params)
+    context = {
+        "database": database, "rows": list(result), "short": SHORT_BODY, "recent": RECENT,
+        "site": site,
+    }  # fmt: skip
     html = await datasette.render_template("news_archive_health.html", context, request=request)
     return Response.html(html)
 
