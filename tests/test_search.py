@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,3 +207,18 @@ def test_cli_takes_a_query_that_starts_with_minus(db, tmp_path: Path) -> None:
     headlines = [json.loads(line)["headline"] for line in result.stdout.splitlines()]
     assert headlines and not any("festival" in h.lower() for h in headlines)
     assert len(headlines) < len(search(db, "harbour"))
+
+
+def test_searching_does_not_import_the_extraction_library(tmp_path: Path) -> None:
+    # Importing it (extruct, htmldate...) took ~0.5 s, for a search that takes milliseconds.
+    path = build_archive(tmp_path / "lazy.db")
+    code = (
+        "import sys; from click.testing import CliRunner; from archive.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['search', {str(path)!r}, 'harbour'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('pipelines', 'extruct', 'htmldate', 'scrapy', 'twisted')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
