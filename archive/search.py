@@ -20,6 +20,9 @@ COUNT_CAP = 10_000
 # With filters (site, author, dates...), the newest SCAN matches are read from the articles
 # table and filtered; reading every match of a common word would take seconds.
 SCAN = 20_000
+# Words too short for any index are looked for by reading the newest TEXT_SCAN articles
+# (about 0.3 s on a large archive: reading every story would take minutes).
+TEXT_SCAN = 5_000
 # Headline weighs most, captions next, body least (bm25 column weights).
 _WEIGHTS = "8.0, 1.0, 2.0"
 
@@ -161,7 +164,8 @@ def _plan(query: SearchQuery, fts_query: FtsQuery) -> _Plan:
     if fts_query.match == MATCH_NOTHING:
         table = "articles" if fts_query.short else None
     params |= {"match": fts_query.match, "window": WINDOW}
-    params |= {"cap": SCAN if where else COUNT_CAP, "scan": SCAN if where else WINDOW}
+    scan = (TEXT_SCAN if table == "articles" else SCAN) if where else WINDOW
+    params |= {"cap": SCAN if where else COUNT_CAP, "scan": scan}
     return _Plan(table, where, params, fts_query.short)
 
 
@@ -192,13 +196,13 @@ def _count(db: sqlite_utils.Database, plan: _Plan) -> tuple[int, bool]:
         return 0, False
     if plan.table == "articles":
         newest = db.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
-        matches = min(newest, SCAN)
+        matches = min(newest, plan.params["scan"])
     else:
         matches = db.execute(_count_sql(plan.table, ""), plan.params).fetchone()[0]
     if not plan.where:
         return matches, matches >= COUNT_CAP
     filtered = db.execute(_count_sql(plan.table, plan.where), plan.params).fetchone()[0]
-    return filtered, matches >= SCAN
+    return filtered, matches >= plan.params["scan"]
 
 
 def _hit(db: sqlite_utils.Database, plan: _Plan, rowid: int, rank: float, marks) -> Hit:

@@ -14,7 +14,7 @@ from datasette.utils.asgi import NotFound, Response
 from archive.datasette.article import load_article, version_diff
 from archive.datasette.feed import atom_feed
 from archive.datasette.render import END, START, highlight, plain
-from archive.search import SCAN, WINDOW, SearchQuery, SearchResult, run
+from archive.search import SCAN, TEXT_SCAN, WINDOW, SearchQuery, SearchResult, run
 from archive.store import capture_body
 
 PAGE_SIZE = 20
@@ -87,7 +87,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
         "database": database, "query": query, "result": result, "error": error,
         "sites": await _sites(datasette, database), "highlight": highlight,
         "page": query.offset // query.limit + 1, "page_size": query.limit,
-        "window": WINDOW, "scan": SCAN,
+        "window": WINDOW, "scan": SCAN, "text_scan": TEXT_SCAN,
         "article_base": datasette.urls.table(database, "articles"),
         "args": {k: request.args.get(k) for k in request.args if k != "page"},
     }  # fmt: skip
