@@ -40,6 +40,8 @@ class FtsQuery:
     # with the -words the index cannot leave out.
     short: tuple[str, ...] = ()
     without: tuple[str, ...] = ()
+    # Each word or phrase that must (or may) match, as its own FTS5 query.
+    positive: tuple[str, ...] = ()
 
 
 def _phrase(term: Term) -> str:
@@ -87,6 +89,10 @@ def _expression(items: list[Term | str]) -> str:
     return " AND ".join(parts) + "".join(f" NOT {_phrase(n)}" for n in negatives)
 
 
+def _positive(items: list[Term | str]) -> tuple[str, ...]:
+    return tuple(_phrase(t) for t in items if isinstance(t, Term) and not t.negated)
+
+
 def quote_fts(text: str | None) -> str:
     """User text as a safe FTS5 query: words ANDed, "phrases", OR, -word; nothing else is syntax."""
     return _expression(terms(text))
@@ -115,5 +121,5 @@ def parse_query(text: str | None, substrings: bool = False) -> FtsQuery:
             for t in items
             if isinstance(t, Term) and t.negated and (short(t) or match == MATCH_NOTHING)
         )
-        return FtsQuery(match, "articles_trigram", "substrings", few, without)
-    return FtsQuery(_expression(items), "articles_fts", "words")
+        return FtsQuery(match, "articles_trigram", "substrings", few, without, _positive(long))
+    return FtsQuery(_expression(items), "articles_fts", "words", positive=_positive(items))

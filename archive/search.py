@@ -23,6 +23,10 @@ SCAN = 20_000
 # Words too short for any index are looked for by reading the newest TEXT_SCAN articles
 # (about 0.3 s on a large archive: reading every story would take minutes).
 TEXT_SCAN = 5_000
+# bm25 counts, for each word, every article holding it (once per search): 40 ms for a word in
+# 750,000 articles, and such a word gets almost no weight (its IDF is near zero). When a word
+# is in more than RANK_LIMIT articles, results are ordered headline matches first, then newest.
+RANK_LIMIT = 100_000
 # Headline weighs most, captions next, body least (bm25 column weights).
 _WEIGHTS = "8.0, 1.0, 2.0"
 
@@ -101,7 +105,8 @@ def _text_terms(words: tuple[str, ...], without: tuple[str, ...]) -> tuple[str, 
     return "".join(found + missing), params
 
 
-def _matches(fts: str, scan: str) -> str:
+def _matches(fts: str, scan: str, rank: str = "bm25") -> str:
+    """The newest matches with a rank: "bm25", "headline" (headline matches first) or "none"."""
     if fts == "articles":
         # Only words too short for any index: the newest articles are read and tested.
         return (
@@ -109,29 +114,46 @@ def _matches(fts: str, scan: str) -> str:
             f" where rowid > (select max(rowid) from articles) - {scan} order by rowid desc"
         )
     # The newest matches (FTS5 walks its index backwards by rowid and stops), ranked as read.
+    value = {
+        "bm25": f"bm25({fts}, {_WEIGHTS})",
+        "headline": _HEADLINE_FIRST.format(fts=fts),
+        "none": "0.0",
+    }[rank]
     return (
-        f"select rowid, bm25({fts}, {_WEIGHTS}) as rank from {fts}"
+        f"select rowid, {value} as rank from {fts}"
         f" where {fts} match :match order by rowid desc limit {scan}"
     )
 
 
-def _candidates_sql(fts: str, where: str, newest_first: bool) -> str:
+# Without bm25: -1 for the articles whose headline matches (the index alone knows), else 0;
+# only rowids from :lowest (the oldest candidate) on are read.
+_HEADLINE_FIRST = """case when rowid in (
+  select rowid from {fts} where {fts} match '{{headline}} : (' || :match || ')'
+  and rowid >= :lowest) then -1.0 else 0.0 end"""
+
+
+def _candidates_sql(fts: str, where: str, newest_first: bool, ranked: bool) -> str:
     if not where and not newest_first:
         # Nothing to read from the articles table: the index alone answers.
-        newest = _matches(fts, ":window")
-        return f"select rowid, rank from ({newest}) order by rank limit :limit offset :offset"
-    order = "a.published desc, m.rank" if newest_first else "m.rank"
+        newest = _matches(fts, ":window", "bm25" if ranked else "headline")
+        return f"select rowid, rank from ({newest}) order by rank, rowid desc {_PAGE}"
+    order = "a.published desc" if newest_first else "m.rank, m.rowid desc"
+    rank = "none" if newest_first else "bm25" if ranked else "headline"
+    matches = _matches(fts, ":scan", rank)
     return f"""
-    select m.rowid, m.rank from ({_matches(fts, ":scan")}) m join articles a on a.rowid = m.rowid
-    where 1{where} order by {order} limit :limit offset :offset
+    select m.rowid, m.rank from ({matches}) m join articles a on a.rowid = m.rowid
+    where 1{where} order by {order} {_PAGE}
     """
+
+
+_PAGE = "limit :limit offset :offset"
 
 
 def _count_sql(fts: str, where: str) -> str:
     if not where:
         return f"select count(*) from (select 1 from {fts} where {fts} match :match limit :cap)"
     return f"""
-    select count(*) from ({_matches(fts, ":scan")}) m join articles a on a.rowid = m.rowid
+    select count(*) from ({_matches(fts, ":scan", "none")}) m join articles a on a.rowid = m.rowid
     where 1{where}
     """
 
@@ -183,11 +205,30 @@ def run(
         total, capped = _count(db, plan)
     if total == 0 or plan.table is None:
         return SearchResult([], 0, False, False, fts_query.index, query)
-    sql = _candidates_sql(plan.table, plan.where, query.newest_first)
+    # One word or phrase counted below its cap is not common: no need to count it again.
+    single = len(fts_query.positive) == 1 and not (capped or plan.where or total >= RANK_LIMIT)
+    ranked = plan.table == "articles" or single or not _common(db, plan.table, fts_query)
+    sql = _candidates_sql(plan.table, plan.where, query.newest_first, ranked)
     page = {"limit": query.limit, "offset": query.offset}
+    if not ranked and not query.newest_first:
+        page["lowest"] = _lowest(db, plan)
     rows = db.execute(sql, plan.params | page).fetchall()
     hits = [_hit(db, plan, rowid, rank, marks) for rowid, rank in rows]
     return SearchResult(hits, total, capped, capped or total > WINDOW, fts_query.index, query)
+
+
+def _lowest(db: sqlite_utils.Database, plan: _Plan) -> int:
+    """The oldest rowid among the matches that will be read (they are read newest first)."""
+    scan = ":scan" if plan.where else ":window"
+    sql = f"select min(rowid) from ({_matches(plan.table, scan, 'none')})"
+    return db.execute(sql, plan.params).fetchone()[0] or 0
+
+
+def _common(db: sqlite_utils.Database, fts: str, fts_query: FtsQuery) -> bool:
+    """Whether a word or phrase of the query is in more than RANK_LIMIT articles."""
+    sql = f"select count(*) from (select 1 from {fts} where {fts} match ? limit {RANK_LIMIT})"
+    phrases = fts_query.positive
+    return any(db.execute(sql, [phrase]).fetchone()[0] >= RANK_LIMIT for phrase in phrases)
 
 
 def _count(db: sqlite_utils.Database, plan: _Plan) -> tuple[int, bool]:

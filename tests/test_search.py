@@ -222,3 +222,15 @@ def test_searching_does_not_import_the_extraction_library(tmp_path: Path) -> Non
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_very_common_words_rank_headline_matches_first(db, monkeypatch) -> None:
+    # bm25 is skipped for words in more than RANK_LIMIT articles (it would count them all).
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 2)
+    hits = run(db, SearchQuery("the", limit=100)).hits
+    in_headline = ["the" in h.headline.lower().split() for h in hits]
+    assert any(in_headline) and not all(in_headline)
+    first_other = in_headline.index(False)
+    assert all(in_headline[:first_other]) and not any(in_headline[first_other:])
+    others = [h.id for h in hits[first_other:]]
+    assert others == sorted(others, reverse=True), "then newest first"
