@@ -89,15 +89,15 @@ def cli(db: Path, query: str, runs: int) -> Timing:
     return Timing(times, failures)
 
 
-def in_process(db: Path, query: str, runs: int, window: int, rank_limit: int) -> Timing:
-    """archive.search.run in this process with other WINDOW and RANK_LIMIT settings."""
+def in_process(db: Path, query: str, runs: int, window=None, rank_limit=None) -> Timing:
+    """archive.search.run in this process, with other WINDOW and RANK_LIMIT if given."""
     import sqlite_utils
 
     import archive.search as search
 
     conn = sqlite_utils.Database(db)
     saved = search.WINDOW, search.RANK_LIMIT
-    search.WINDOW, search.RANK_LIMIT = window, rank_limit
+    search.WINDOW, search.RANK_LIMIT = window or saved[0], rank_limit or saved[1]
     try:
         times = []
         for _ in range(runs):
@@ -144,8 +144,8 @@ def search_table(base: str, db: Path, runs: int, cli_runs: int) -> Table:
     for label, query in QUERIES.items():
         cells = [fetch(url.format(base=base, q=quote(query)), runs) for url in columns.values()]
         cells.append(cli(db, query, cli_runs))
-        cells.append(in_process(db, query, runs, 2000, 100_000))
-        cells.append(in_process(db, query, runs, 2000, 10**12))
+        cells.append(in_process(db, query, runs))
+        cells.append(in_process(db, query, runs, rank_limit=10**12))
         cells.append(in_process(db, query, cli_runs, 10**12, 10**12))
         table.add_row(f"{label}: {query}", *(cell.cell() for cell in cells))
     return table
