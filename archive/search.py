@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.fts_query import MATCH_NOTHING, FtsQuery, parse_query, quote_fts
+from archive.text_snippet import text_snippet
 
 __all__ = ["MATCH_NOTHING", "Hit", "SearchQuery", "SearchResult", "quote_fts", "run", "search"]
 
@@ -163,7 +164,7 @@ _HIT_SQL = """
 select a.id, a.url, a.site, a.headline, a.published, a.section, a.language,
   snippet({fts}, -1, :start, :end, '…', 24) as snippet
 from {fts} f join articles a on a.rowid = f.rowid
-where {fts} match :match and f.rowid = :rowid
+where {fts} match :match and f.rowid in ({rowids})
 """
 
 
@@ -174,7 +175,7 @@ class _Plan:
     table: str | None  # the FTS table; "articles" to read articles; None: nothing can match
     where: str
     params: dict[str, Any]
-    short: tuple[str, ...]
+    words: tuple[str, ...]  # what to mark in snippets cut from the text
 
 
 def _plan(query: SearchQuery, fts_query: FtsQuery) -> _Plan:
@@ -188,7 +189,8 @@ def _plan(query: SearchQuery, fts_query: FtsQuery) -> _Plan:
     params |= {"match": fts_query.match, "window": WINDOW}
     scan = (TEXT_SCAN if table == "articles" else SCAN) if where else WINDOW
     params |= {"cap": SCAN if where else COUNT_CAP, "scan": scan}
-    return _Plan(table, where, params, fts_query.short)
+    words = fts_query.short + tuple(p[1:-1].replace('""', '"') for p in fts_query.positive)
+    return _Plan(table, where, params, words)
 
 
 def run(
@@ -213,7 +215,7 @@ def run(
     if not ranked and not query.newest_first:
         page["lowest"] = _lowest(db, plan)
     rows = db.execute(sql, plan.params | page).fetchall()
-    hits = [_hit(db, plan, rowid, rank, marks) for rowid, rank in rows]
+    hits = _hits(db, plan, [tuple(row) for row in rows], marks)
     return SearchResult(hits, total, capped, capped or total > WINDOW, fts_query.index, query)
 
 
@@ -246,25 +248,27 @@ def _count(db: sqlite_utils.Database, plan: _Plan) -> tuple[int, bool]:
     return filtered, matches >= plan.params["scan"]
 
 
-def _hit(db: sqlite_utils.Database, plan: _Plan, rowid: int, rank: float, marks) -> Hit:
-    if plan.table == "articles":
-        return _text_hit(db, rowid, plan.short, marks)
-    # No bm25() here: each call would count the query's matches over the whole index again.
-    sql = _HIT_SQL.format(fts=plan.table)
-    params = {"match": plan.params["match"], "rowid": rowid, "start": marks[0], "end": marks[1]}
-    return Hit(**next(db.query(sql, params)), rank=rank)
+def _hits(db: sqlite_utils.Database, plan: _Plan, rows: list[tuple], marks) -> list[Hit]:
+    """The page's hits with their snippets, in the order of rows (rowid, rank)."""
+    if plan.table in ("articles", "articles_trigram"):
+        # Substrings are found in the text as easily, and the trigram index would be asked
+        # again for every trigram of every word of every hit.
+        return [_text_hit(db, rowid, rank, plan, marks) for rowid, rank in rows]
+    # One query for the page; no bm25() here: it would count the query's matches again.
+    sql = _HIT_SQL.format(fts=plan.table, rowids=", ".join(str(int(r)) for r, _ in rows))
+    params = {"match": plan.params["match"], "start": marks[0], "end": marks[1]}
+    found = {row["id"]: row for row in db.query(sql, params)}
+    return [Hit(**found[rowid], rank=rank) for rowid, rank in rows if rowid in found]
 
 
-def _text_hit(db: sqlite_utils.Database, rowid: int, words: tuple[str, ...], marks) -> Hit:
-    """A hit found by reading its text: the snippet is cut around the first word found."""
-    row = next(db.query(f"select {_HIT_COLUMNS}, body from articles where rowid = ?", [rowid]))
-    body = " ".join((row.pop("body") or "").split())
-    at = min((i for w in words if (i := body.find(w)) >= 0), default=0)
-    start, end = max(0, at - 60), at + 60
-    snippet = ("…" if start else "") + body[start:end] + ("…" if end < len(body) else "")
-    for word in words:
-        snippet = snippet.replace(word, f"{marks[0]}{word}{marks[1]}")
-    return Hit(**row, snippet=snippet, rank=0.0)
+def _text_hit(db: sqlite_utils.Database, rowid: int, rank: float, plan: _Plan, marks) -> Hit:
+    """A hit whose snippet is cut from its text around the first word found."""
+    sql = (
+        f"select {_HIT_COLUMNS}, headline || char(10) || body as text from articles where rowid = ?"
+    )
+    row = next(db.query(sql, [rowid]))
+    snippet = text_snippet(row.pop("text") or "", plan.words, marks)
+    return Hit(**row, snippet=snippet, rank=rank)
 
 
 def search(

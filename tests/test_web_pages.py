@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -190,7 +191,7 @@ def test_coverage_by_day_week_month_year(archive_path: Path) -> None:
         labels = get(archive_path, f"/archive/-/charts/coverage.json?by={by}").json()["labels"]
         assert all(len(label) == width for label in labels), by
     week = get(archive_path, "/archive/-/charts/coverage.json?by=week").json()["labels"]
-    assert all(re.fullmatch(r"\d{4}-W\d{2}", label) for label in week)
+    assert week and all(date.fromisoformat(label).weekday() == 0 for label in week)
     assert get(archive_path, "/archive/-/charts/coverage.json?by=hour").status_code == 400
 
 
@@ -207,3 +208,22 @@ def test_extraction_health_of_one_site(archive_path: Path) -> None:
     assert "Extraction health: edited.test" in html
     assert "hostile.test" not in html
     assert 'href="?site=edited.test"' in html
+
+
+def test_coverage_counts_every_dated_article_and_follows_new_ones(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    path = build_web_archive(tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    dated = db.execute("select count(*) from articles where published like '____-__-__%'")
+    expected = dated.fetchone()[0]
+
+    def total() -> int:
+        data = get(path, "/archive/-/charts/coverage.json?by=year").json()
+        return sum(sum(d["data"]) for d in data["datasets"])
+
+    assert total() == expected
+    db["articles"].insert(
+        {"url": "https://new.test/a", "site": "new.test", "published": "2026-05-05"}
+    )
+    assert total() == expected + 1
