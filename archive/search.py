@@ -209,7 +209,11 @@ def run(
         return SearchResult([], 0, False, False, fts_query.index, query)
     # One word or phrase counted below its cap is not common: no need to count it again.
     single = len(fts_query.positive) == 1 and not (capped or plan.where or total >= RANK_LIMIT)
-    ranked = plan.table == "articles" or single or not _common(db, plan.table, fts_query)
+    # Substring matches are not weighed by bm25 (trigram counts say little, and counting them
+    # means reading every match again): headline matches first, then newest, as for common words.
+    ranked = plan.table == "articles" or (
+        plan.table == "articles_fts" and (single or not _common(db, plan.table, fts_query))
+    )
     sql = _candidates_sql(plan.table, plan.where, query.newest_first, ranked)
     page = {"limit": query.limit, "offset": query.offset}
     if not ranked and not query.newest_first:
