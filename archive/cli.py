@@ -7,7 +7,6 @@ import json
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
@@ -18,15 +17,13 @@ from rich.console import Console
 
 from archive import __version__
 from archive.progress import CrawlProgress, summary_table
-from archive.publish import serve_args, write_metadata
 from archive.report import archive_stats
 from archive.schedule.command import schedule
-from archive.search import search as search_archive
 from archive.sites.commands import sites
 from archive.store import ArchiveError, open_archive, open_readonly
 from archive.texts import read_page_arg, render_explanation, render_hits, render_stats
-from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError, load_rules
-from pipelines.extraction.core import explain
+
+# The extraction library (~0.5 s to import) is imported only by the commands that extract.
 
 if TYPE_CHECKING:
     from archive.crawl import CrawlJob
@@ -59,11 +56,24 @@ def _archive(path: str, readonly: bool = False, create: bool = True) -> sqlite_u
         raise click.ClickException(str(error)) from error
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    # Only here: importing the extraction library costs ~0.5 s that other commands don't pay.
+    from pipelines.extraction import EXTRACTOR_VERSION
+
+    click.echo(f"news-archive {__version__} (extraction rules {EXTRACTOR_VERSION})")
+    ctx.exit()
+
+
 @click.group()
-@click.version_option(
-    __version__,
-    prog_name="news-archive",
-    message=f"%(prog)s %(version)s (extraction rules {EXTRACTOR_VERSION})",
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version (and the extraction rules') and exit.",
 )
 def cli() -> None:
     """Crawl news sites into a clean, searchable SQLite archive and publish it with Datasette."""
@@ -145,6 +155,9 @@ def extract(page: str, url: str | None, show_why: bool, rules_path: str | None) 
 
     news-archive extract page.html --url https://site/2026/03/14/story
     """
+    from pipelines.extraction import ExtractionError, load_rules
+    from pipelines.extraction.core import explain
+
     html, page_url = read_page_arg(page, url)
     try:
         rules = load_rules(rules_path) if rules_path else None
@@ -175,6 +188,7 @@ def reextract(db: str, rules_path: str | None, min_words: int | None) -> None:
         news-archive reextract archive.db --rules rules.toml
     """
     from archive.reextract import reextract as run_reextract
+    from pipelines.extraction import ExtractionError, load_rules
 
     archive = _archive(db, create=False)
     try:
@@ -187,7 +201,8 @@ def reextract(db: str, rules_path: str | None, min_words: int | None) -> None:
     console.print(f"Re-extracted: {summary}")
 
 
-@cli.command()
+# A query may start with "-" (-word leaves a word out): unknown options are query text.
+@cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
@@ -195,8 +210,13 @@ def reextract(db: str, rules_path: str | None, min_words: int | None) -> None:
 def search(db: str, query: str, limit: int, as_json: bool) -> None:
     """Full-text search, best matches first, with highlighted snippets.
 
-    news-archive search archive.db "human trafficking"
+    Words are ANDed; "quoted phrases", OR and -word work; Japanese, Thai and other unspaced
+    scripts are searched as text.
+
+        news-archive search archive.db "human trafficking" -sport
     """
+    from archive.search import search as search_archive
+
     archive = _archive(db, readonly=True)
     hits = search_archive(archive, query, limit=limit, marks=("\x02", "\x03"))
     if as_json:
@@ -221,17 +241,22 @@ def serve(db: str, host: str, port: int) -> None:
 
 
 def _serve(db: str, host: str, port: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        metadata = write_metadata(db, Path(tmp) / "metadata.json")
-        console.print(f"Datasette: http://{host}:{port}/{Path(db).stem}  (Ctrl-C to stop)")
-        server = subprocess.Popen(serve_args(db, metadata, host, port))
-        try:
-            code = server.wait()
-        except KeyboardInterrupt:
-            # Ctrl-C in a terminal reaches Datasette too; a lone SIGINT to us must be passed on.
-            server.send_signal(signal.SIGINT)
-            code = 0 if server.wait(timeout=30) in (0, -signal.SIGINT) else 1
-    if code:
+    from archive.publish import serve_args
+
+    base = f"http://{host}:{port}/{Path(db).stem}"
+    console.print(f"Datasette: {base}  search: {base}/-/search  (Ctrl-C to stop)")
+    server = subprocess.Popen(serve_args(db, host, port))
+    # SIGTERM (kill, systemd, docker stop) must stop Datasette too, not leave it listening.
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        code = server.wait()
+    except KeyboardInterrupt:
+        # Ctrl-C in a terminal reaches Datasette too; a lone SIGINT to us must be passed on.
+        server.send_signal(signal.SIGINT)
+        code = 0 if server.wait(timeout=30) in (0, -signal.SIGINT) else 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if code not in (0, -signal.SIGTERM):
         raise click.ClickException(f"datasette exited with status {code}")
 
 

@@ -1,38 +1,44 @@
-"""Publish an archive with Datasette: metadata for every table, search, facets, read-only."""
+"""Publish an archive with Datasette: our metadata for archive databases, the serve command."""
 
 from __future__ import annotations
 
 import json
 import sys
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 TEMPLATE = files("archive") / "datasette" / "metadata.json"
-PLUGINS_DIR = Path(__file__).parent / "datasette" / "plugins"
 
 
-def datasette_metadata(db_path: str | Path) -> dict[str, Any]:
-    """Datasette metadata for one archive file (tables are keyed by the file's stem)."""
-    base = json.loads(TEMPLATE.read_text(encoding="utf-8"))
-    tables = base.pop("tables")
-    queries = base.pop("queries")
-    base["databases"] = {Path(db_path).stem: {"tables": tables, "queries": queries}}
+@cache
+def _template() -> str:
+    return TEMPLATE.read_text(encoding="utf-8")
+
+
+def datasette_metadata(*databases: str | Path) -> dict[str, Any]:
+    """Datasette metadata for archive databases, named by file stem (archive.db -> archive).
+
+    The plugin hands this to Datasette for every attached database that is an archive, so
+    `datasette archive.db` and `news-archive serve archive.db` show the same titles, facets,
+    descriptions and canned queries. A --metadata file given to Datasette overrides it.
+    """
+    base = json.loads(_template())
+    del base["tables"], base["queries"]
+    base["databases"] = {Path(db).stem: _database_part() for db in databases}
     return base
 
 
-def write_metadata(db_path: str | Path, target: Path) -> Path:
-    target.write_text(json.dumps(datasette_metadata(db_path), indent=2), encoding="utf-8")
-    return target
+def _database_part() -> dict[str, Any]:
+    # A fresh copy each time: Datasette merges other metadata into what it is given.
+    data = json.loads(_template())
+    return {"tables": data["tables"], "queries": data["queries"]}
 
 
-def serve_args(db_path: str | Path, metadata: Path, host: str, port: int) -> list[str]:
-    """The datasette command line that serves the archive."""
+def serve_args(db_path: str | Path, host: str, port: int) -> list[str]:
+    """The datasette command line that serves the archive (the plugin is an entry point)."""
     return [
-        sys.executable, "-m", "datasette", "serve", str(db_path),
-        "--metadata", str(metadata), "--host", host, "--port", str(port),
-        "--plugins-dir", str(PLUGINS_DIR),
-        "--setting", "default_page_size", "50",
-        "--setting", "sql_time_limit_ms", "3000",
-        "--setting", "facet_time_limit_ms", "500",
+        sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host,
+        "--port", str(port),
     ]  # fmt: skip

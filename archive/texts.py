@@ -5,15 +5,16 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from archive.search import Hit
-from pipelines.extraction.core import Explanation
+if TYPE_CHECKING:  # the extraction library is slow to import; searching does not need it
+    from archive.search import Hit
+    from pipelines.extraction.core import Explanation
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
 

@@ -118,6 +118,37 @@ def _m006_sites(db: sqlite_utils.Database) -> None:
     db.table("crawls").create_index(["site_id"])
 
 
+def _m007_trigram_fts(db: sqlite_utils.Database) -> None:
+    # Words in Japanese, Chinese, Thai or Khmer text are not separated by spaces, so the
+    # unicode61 index holds whole runs of characters; a trigram index finds any substring of
+    # three or more characters (and "harb" in "harbour"). External content: no second copy.
+    db.executescript(
+        """
+        create virtual table articles_trigram using fts5(
+            headline, body, captions_text,
+            content='articles', content_rowid='rowid', tokenize='trigram'
+        );
+        create trigger articles_trigram_ai after insert on articles begin
+            insert into articles_trigram (rowid, headline, body, captions_text)
+            values (new.rowid, new.headline, new.body, new.captions_text);
+        end;
+        create trigger articles_trigram_ad after delete on articles begin
+            insert into articles_trigram (articles_trigram, rowid, headline, body, captions_text)
+            values ('delete', old.rowid, old.headline, old.body, old.captions_text);
+        end;
+        -- Only when the text changes: a re-crawl that only moves last_seen leaves it alone.
+        create trigger articles_trigram_au after update of headline, body, captions_text
+        on articles begin
+            insert into articles_trigram (articles_trigram, rowid, headline, body, captions_text)
+            values ('delete', old.rowid, old.headline, old.body, old.captions_text);
+            insert into articles_trigram (rowid, headline, body, captions_text)
+            values (new.rowid, new.headline, new.body, new.captions_text);
+        end;
+        insert into articles_trigram (articles_trigram) values ('rebuild');
+        """
+    )
+
+
 # The schema, oldest first: (name, migration). Append new steps; never rename or reorder one
 # (an archive records the names it has applied).
 SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -127,6 +158,7 @@ SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("004_capture_hints", _m004_capture_hints),
     ("005_crawl_refreshed", _m005_crawl_refreshed),
     ("006_sites_schedule", _m006_sites),
+    ("007_trigram_fts", _m007_trigram_fts),
 ]
 KNOWN = frozenset(name for name, _ in SCHEMA)
 MIGRATIONS = Migrations("news-archive")
