@@ -57,7 +57,7 @@ _NUMERIC = {
     "CONCURRENT_REQUESTS": "getint", "CONCURRENT_REQUESTS_PER_DOMAIN": "getint",
     "DOWNLOAD_MAXSIZE": "getint", "RETRY_TIMES": "getint", "AUTOTHROTTLE_ENABLED": "getbool",
     "ROBOTSTXT_OBEY": "getbool", "ARCHIVE_KEEP_CAPTURES": "getbool",
-    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool",
+    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool", "ARCHIVE_WARC_MAX_BYTES": "getint",
 }  # fmt: skip
 
 
