@@ -22,6 +22,7 @@ from archive.report import archive_stats
 from archive.search import search as search_archive
 from archive.store import ArchiveError, open_archive, open_readonly
 from archive.texts import read_page_arg, render_explanation, render_hits, render_stats
+from archive.warc_commands import export_warc_command, import_warc
 from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError, load_rules
 from pipelines.extraction.core import explain
 
@@ -276,6 +277,9 @@ def demo(db: str, port: int, serve: bool) -> None:
     finally:
         sites.stop()
 
+
+cli.add_command(import_warc)
+cli.add_command(export_warc_command)
 
 # The demo sites are on loopback: no need to be gentle with them.
 _DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}

@@ -2,7 +2,13 @@
 read back (ours or another tool's). File I/O only: nothing here knows SQLite or Scrapy."""
 
 from archive.warc.errors import WarcPayloadError, WarcReadError
-from archive.warc.reader import StoredRecord, iter_records, read_payload, record_bytes
+from archive.warc.reader import (
+    StoredRecord,
+    iter_records,
+    read_payload,
+    record_bytes,
+    record_group,
+)
 from archive.warc.writer import WarcLocation, WarcOrigin, WarcWriter, payload_digest, warc_date
 
 __all__ = [
@@ -16,5 +22,6 @@ __all__ = [
     "payload_digest",
     "read_payload",
     "record_bytes",
+    "record_group",
     "warc_date",
 ]

@@ -18,6 +18,8 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from archive.warc.errors import WarcPayloadError, WarcReadError
 
+# The most a metadata record's fields may hold (they are a few lines).
+_METADATA_BYTES = 65536
 # What a broken file raises from inside warcio (its gzip reader, its header parser).
 _BROKEN = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError)
 
@@ -32,6 +34,7 @@ class StoredRecord:
     uri: str
     date: str
     content_type: str  # the record's own Content-Type (a resource record's media type)
+    concurrent_to: str  # WARC-Concurrent-To: the record a request or metadata record goes with
     offset: int
     length: int
     status: int | None
@@ -80,9 +83,10 @@ def iter_records(path: Path, max_bytes: int) -> Iterator[StoredRecord]:
         try:
             for record in records:
                 body, problem = None, None
-                if record.rec_type in ("response", "resource"):
+                if record.rec_type in ("response", "resource", "metadata"):
+                    limit = max_bytes if record.rec_type != "metadata" else _METADATA_BYTES
                     try:
-                        body = _payload(record, max_bytes)
+                        body = _payload(record, limit)
                     except WarcPayloadError as error:
                         problem = str(error)
                 offset, length = records.get_record_offset(), records.get_record_length()
@@ -99,6 +103,31 @@ def iter_records(path: Path, max_bytes: int) -> Iterator[StoredRecord]:
             f"{path}: cut short or corrupt after offset {end} ({size - end} bytes"
             " left that are not a whole record)"
         )
+
+
+def record_group(path: Path, offset: int) -> bytes:
+    """The record at offset and the records after it that go with it (its request and
+    metadata records, WARC-Concurrent-To it), as gzip members ready to append."""
+    spans: list[tuple[int, int]] = []
+    with _open(path) as handle:
+        handle.seek(offset)
+        records = ArchiveIterator(handle)
+        first = ""
+        try:
+            for record in records:
+                record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+                concurrent = record.rec_headers.get_header("WARC-Concurrent-To") or ""
+                if spans and concurrent != first:
+                    break
+                first = first or record_id
+                spans.append((records.get_record_offset(), records.get_record_length()))
+        except _BROKEN as error:
+            if not spans:  # a damaged record after the group does not spoil the group
+                reason = _short(error)
+                raise WarcReadError(f"{path} at offset {offset}: unreadable ({reason})") from error
+    if not spans:
+        raise WarcReadError(f"{path}: no record at offset {offset}")
+    return b"".join(record_bytes(path, start, length) for start, length in spans)
 
 
 def record_bytes(path: Path, offset: int, length: int) -> bytes:
@@ -144,6 +173,7 @@ def _stored(
         uri=warc.get_header("WARC-Target-URI") or "",
         date=warc.get_header("WARC-Date") or "",
         content_type=record.content_type or "",
+        concurrent_to=warc.get_header("WARC-Concurrent-To") or "",
         offset=offset,
         length=length,
         status=status,

@@ -61,9 +61,10 @@ def warc_date(timestamp: str) -> str:
 
 
 class WarcWriter:
-    """Appends pages to `<directory>/<prefix>-00000.warc.gz`, `-00001`... Each page is a
-    response record (or a revisit record) with its request record after it, written in one
-    call and flushed, so a capture row never points at bytes still in a buffer."""
+    """Appends pages to `<directory>/<prefix>-00000.warc.gz`, `-00001`... (or to one named
+    file, `single`). Each page is a response record (or a revisit record), then its request
+    record when the request is known, then a metadata record saying how the crawl found it,
+    written in one call and flushed, so a capture row never points at bytes in a buffer."""
 
     def __init__(self, directory: Path, prefix: str, max_bytes: int, info: dict[str, str]):
         if max_bytes <= 0:
@@ -75,7 +76,15 @@ class WarcWriter:
         self.paths: list[Path] = []
         self._file: BinaryIO | None = None
         self._serial = 0
+        self._name: str | None = None
         self._builder = WARCWriter(None, gzip=True, warc_version="1.1")
+
+    @classmethod
+    def single(cls, path: Path, info: dict[str, str]) -> WarcWriter:
+        """A writer of exactly one new file at path, never rotated."""
+        writer = cls(path.parent, path.name, 2**63, info)
+        writer._name = path.name
+        return writer
 
     def write_response(self, page: FetchedPage) -> WarcLocation:
         """The page as a response record, its request after it."""
@@ -103,21 +112,36 @@ class WarcWriter:
         record.rec_headers.add_header("WARC-Refers-To", origin.record_id)
         return self._append(record, page)
 
+    def append_copies(self, records: bytes) -> None:
+        """Append records copied from another file (whole gzip members)."""
+        handle, _ = self._current()
+        handle.write(records)
+        handle.flush()
+
     def _append(self, record: ArcWarcRecord, page: FetchedPage) -> WarcLocation:
         record_id = record.rec_headers.get_header("WARC-Record-ID")
-        request = self._builder.create_warc_record(
-            page.final_url,
-            "request",
-            http_headers=request_headers(page),
-            warc_headers_dict={
-                "WARC-Date": record.rec_headers.get_header("WARC-Date"),
-                "WARC-Concurrent-To": record_id,
-            },
-        )
+        concurrent = {
+            "WARC-Date": record.rec_headers.get_header("WARC-Date"),
+            "WARC-Concurrent-To": record_id,
+        }
         first = self._serialize(record)
+        rest = b""
+        if page.wire is not None:  # a request is written only when the crawl saw it
+            request = self._builder.create_warc_record(
+                page.final_url, "request", http_headers=request_headers(page),
+                warc_headers_dict=concurrent,
+            )  # fmt: skip
+            rest += self._serialize(request)
+        fields = how_found(page)
+        if fields:
+            metadata = self._builder.create_warc_record(
+                page.final_url, "metadata", payload=BytesIO(fields), length=len(fields),
+                warc_headers_dict=concurrent,
+            )  # fmt: skip
+            rest += self._serialize(metadata)
         handle, path = self._current()
         offset = handle.tell()
-        handle.write(first + self._serialize(request))
+        handle.write(first + rest)
         handle.flush()
         return WarcLocation(path, offset, len(first), record_id)
 
@@ -137,11 +161,14 @@ class WarcWriter:
     def _open_next(self) -> BinaryIO:
         self.directory.mkdir(parents=True, exist_ok=True)
         while True:
-            path = self.directory / f"{self.prefix}-{self._serial:05d}.warc.gz"
+            name = self._name or f"{self.prefix}-{self._serial:05d}.warc.gz"
+            path = self.directory / name
             self._serial += 1
             try:
                 handle = path.open("xb")  # never append to, or clobber, another crawl's file
             except FileExistsError:
+                if self._name:
+                    raise
                 continue
             break
         info = self._builder.create_warcinfo_record(path.name, self.info)
@@ -166,6 +193,18 @@ class WarcWriter:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def how_found(page: FetchedPage) -> bytes:
+    """The metadata record's fields (application/warc-fields): how the crawl came to the
+    page, and the title and date its feed or sitemap gave (re-extraction applies them)."""
+    values = {
+        "discovered-via": page.discovered_via,
+        "hint-title": page.hints.title,
+        "hint-published": page.hints.published,
+    }
+    lines = [f"{name}: {' '.join(value.split())}\r\n" for name, value in values.items() if value]
+    return "".join(lines).encode("utf-8")
 
 
 def _warc_headers(page: FetchedPage) -> dict[str, str]:
