@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from archive.ingest import IngestOptions
 from archive.store import ArchiveError, open_archive
@@ -54,13 +55,12 @@ def import_warc(
     with console.status(f"importing {len(warcs)} WARC files…"):
         result = import_warcs(archive, job)
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
-    console.print(
-        f"Imported {len(warcs)} files (crawl {result.crawl_id}): {counts or 'no records'}"
-    )
-    for line in result.errors:
-        console.print(f"[red]error:[/red] {line}", highlight=False)
+    summary = f"Imported {len(warcs)} files (crawl {result.crawl_id}): {counts or 'no records'}"
+    console.print(summary, soft_wrap=True, highlight=False)
+    for line in result.errors:  # one unwrapped line per file, for people and scripts
+        console.print(Text("error: ", style="red") + Text(line), soft_wrap=True)
     if result.errors:
-        raise SystemExit(1)
+        raise click.exceptions.Exit(1)
 
 
 @click.command("export-warc")
@@ -86,7 +86,9 @@ def export_warc_command(db: str, out: Path, site: str | None, since: datetime | 
         raise click.ClickException(str(error)) from error
     console.print(
         f"Exported {result.captures} captures to {out}: {result.copied} records copied,"
-        f" {result.rewritten} written from bytes held in the database"
+        f" {result.rewritten} written from bytes held in the database",
+        soft_wrap=True,
+        highlight=False,
     )
 
 

@@ -20,8 +20,12 @@ from archive.warc.errors import WarcPayloadError, WarcReadError
 
 # The most a metadata record's fields may hold (they are a few lines).
 _METADATA_BYTES = 65536
-# What a broken file raises from inside warcio (its gzip reader, its header parser).
-_BROKEN = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError)
+# What a broken file raises from inside warcio (its gzip reader, its header parsers; a
+# record cut short inside its WARC headers leaves its target URI None, to an AttributeError).
+_BROKEN = (
+    ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError,
+    AttributeError,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ def iter_records(path: Path, max_bytes: int) -> Iterator[StoredRecord]:
                     except WarcPayloadError as error:
                         problem = str(error)
                 offset, length = records.get_record_offset(), records.get_record_length()
+                _check_whole(path, record, offset, end)
                 end = offset + length
                 yield _stored(record, offset, length, body, problem)
         except _BROKEN as error:
@@ -139,6 +144,22 @@ def record_bytes(path: Path, offset: int, length: int) -> bytes:
     if len(data) != length:
         raise WarcReadError(f"{path}: the record at offset {offset} is cut short")
     return data if data[:2] == b"\x1f\x8b" else gzip.compress(data, mtime=0)
+
+
+def _check_whole(path: Path, record: ArcWarcRecord, offset: int, end: int) -> None:
+    """Refuse a record cut short (warcio hands it on with what there is), or not WARC at all
+    (warcio takes a line of any text for an ARC file's record)."""
+    if not record.format.startswith("warc"):
+        raise WarcReadError(f"{path}: no WARC record at offset {offset} (not a WARC file?)")
+    if record.rec_headers.get_header("Content-Length") is None:
+        problem = "has no Content-Length: its WARC headers are cut short"
+    elif getattr(record.raw_stream, "limit", 0) > 0:
+        problem = f"lacks {record.raw_stream.limit} of its bytes"
+    else:
+        return
+    raise WarcReadError(
+        f"{path}: cut short or corrupt after offset {end} (the record at offset {offset} {problem})"
+    )
 
 
 def _open(path: Path) -> BinaryIO:
