@@ -40,18 +40,21 @@ def add_capture(
     becomes a revisit record (its own headers, the payload left to the earlier record) and
     its row points at that capture (same_as), keeping its own status, headers and time.
     """
-    sha = hashlib.sha256(page.body).hexdigest()
-    with db.atomic():
-        holder = _holder(db, page.url, sha)
-        if holder is None:
-            return _insert(db, crawl_id, page, warcs.write_response(page))
+    # The record is written (and flushed) before the row's transaction begins: a transaction
+    # that is retried never writes it twice, and a row never points at unwritten bytes.
+    holder = _holder(db, page.url, hashlib.sha256(page.body).hexdigest())
+    if holder is None:
+        record, same_as = warcs.write_response(page), None
+    else:
         origin = WarcOrigin(
             record_id=holder["warc_record_id"],
             uri=holder["final_url"],
             date=warc_date(holder["fetched_at"]),
             digest=payload_digest(page.body),
         )
-        return _insert(db, crawl_id, page, warcs.write_revisit(page, origin), holder["id"])
+        record, same_as = warcs.write_revisit(page, origin), holder["id"]
+    with db.atomic():
+        return _insert(db, crawl_id, page, record, same_as)
 
 
 def add_indexed_capture(
