@@ -10,8 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from archive.cli import cli
 from archive.reextract import reextract
 from archive.store import capture_body, open_archive
 from tests.archive_helpers import PAGES
@@ -158,3 +160,11 @@ def test_an_unchanged_refetch_is_a_revisit_record(tmp_path: Path) -> None:
     assert record.rec_type == "revisit"
     assert record.rec_headers.get_header("WARC-Refers-To") == first["warc_record_id"]
     assert files[1].stat().st_size < files[0].stat().st_size / 2, "the payload is not repeated"
+
+
+def test_a_size_limit_of_zero_is_refused_before_the_crawl_starts(tmp_path: Path) -> None:
+    args = ["crawl", "http://127.0.0.1:9/", "--db", str(tmp_path / "a.db"), "-q"]
+    result = CliRunner().invoke(cli, [*args, "-s", "ARCHIVE_WARC_MAX_BYTES=0"])
+    assert result.exit_code == 1
+    assert "setting ARCHIVE_WARC_MAX_BYTES=0 must be positive" in result.output
+    assert not (tmp_path / "warcs").exists()
