@@ -44,4 +44,4 @@ bench: install
 	$(BIN)/python bench/extraction.py
 
 clean:
-	rm -rf $(VENV) $(MIN_VENV) demo.db demo.db-* .pytest_cache
+	rm -rf $(VENV) $(MIN_VENV) demo.db demo.db-* warcs .pytest_cache

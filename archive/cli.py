@@ -24,6 +24,7 @@ from archive.store import ArchiveError, open_archive, open_readonly
 from archive.texts import read_page_arg, render_explanation, render_hits, render_stats
 
 # The extraction library (~0.5 s to import) is imported only by the commands that extract.
+from archive.warc_commands import export_warc_command, import_warc
 
 if TYPE_CHECKING:
     from archive.crawl import CrawlJob
@@ -307,6 +308,8 @@ def demo(db: str, port: int, serve: bool) -> None:
 
 cli.add_command(sites)
 cli.add_command(schedule)
+cli.add_command(import_warc)
+cli.add_command(export_warc_command)
 
 # The demo sites are on loopback: no need to be gentle with them.
 _DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}

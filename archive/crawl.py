@@ -57,7 +57,7 @@ _NUMERIC = {
     "CONCURRENT_REQUESTS": "getint", "CONCURRENT_REQUESTS_PER_DOMAIN": "getint",
     "DOWNLOAD_MAXSIZE": "getint", "RETRY_TIMES": "getint", "AUTOTHROTTLE_ENABLED": "getbool",
     "ROBOTSTXT_OBEY": "getbool", "ARCHIVE_KEEP_CAPTURES": "getbool",
-    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool",
+    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool", "ARCHIVE_WARC_MAX_BYTES": "getint",
 }  # fmt: skip
 
 
@@ -75,6 +75,8 @@ def check_settings(settings: Settings) -> None:
             raise ConfigError(f"setting {name}={settings.get(name)!r} is not valid") from error
         if getter != "getbool" and value < 0:
             raise ConfigError(f"setting {name}={value!r} must not be negative")
+        if name == "ARCHIVE_WARC_MAX_BYTES" and value == 0:
+            raise ConfigError(f"setting {name}=0 must be positive (a WARC file's size limit)")
 
 
 def run_crawl(

@@ -24,6 +24,19 @@ class Hints:
 
 
 @dataclass(frozen=True)
+class Wire:
+    """What went over the wire with a page besides its body, for its WARC records: the request
+    as sent, and the response's protocol, header lines as the server sent them (repeats kept,
+    Content-Encoding and Transfer-Encoding included) and the server's address."""
+
+    method: str = "GET"
+    request_headers: tuple[tuple[str, str], ...] = ()
+    protocol: str = "HTTP/1.1"
+    response_headers: tuple[tuple[str, str], ...] = ()
+    ip_address: str | None = None
+
+
+@dataclass(frozen=True)
 class FetchedPage:
     """One fetched page as it came off the wire (headers with lower-case names)."""
 
@@ -36,6 +49,7 @@ class FetchedPage:
     site: str
     discovered_via: str = "link"
     hints: Hints = field(default_factory=Hints)
+    wire: Wire | None = None  # None: only the headers above are known (tests, old captures)
 
     @property
     def content_type(self) -> str:

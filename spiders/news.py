@@ -24,6 +24,7 @@ from spiders.errors import failure_kind
 from spiders.items import FetchFailure
 from spiders.plan import CrawlPlan, split_urls
 from spiders.signals import crawl_planned
+from spiders.wire import wire_of
 
 
 class NewsSpider(scrapy.Spider):
@@ -87,6 +88,7 @@ class NewsSpider(scrapy.Spider):
             site=site_of(response.url),
             discovered_via=response.meta.get("via", "link"),
             hints=response.meta.get("hints") or Hints(),
+            wire=wire_of(response),
         )  # fmt: skip
 
     def parse_page(self, response: Response) -> Iterator[Any]:

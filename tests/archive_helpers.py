@@ -8,7 +8,7 @@ from pathlib import Path
 
 from archive.ingest import Extracted, IngestOptions, page_to_article
 from archive.records import FetchedPage
-from archive.store import Provenance, add_capture, open_archive, save_article
+from archive.store import Provenance, add_capture, open_archive, open_warc_writer, save_article
 from pipelines.extraction.urls import canonical_url, site_of
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -40,12 +40,14 @@ def build_archive(path: Path, pages: list[tuple[str, bytes]] | None = None) -> P
     """An archive holding the pages (every fixture article by default), each captured,
     extracted and saved the way the crawl's pipelines do it."""
     db = open_archive(path)
-    for url, html in fixture_articles() if pages is None else pages:
-        page = fetched(url, html)
-        capture_id = add_capture(db, None, page)
-        result = page_to_article(page, OPTIONS)
-        if isinstance(result, Extracted):
-            save_article(db, result.article, result.key, Provenance.of(page, capture_id, None))
+    with open_warc_writer(db, None) as warcs:
+        for url, html in fixture_articles() if pages is None else pages:
+            page = fetched(url, html)
+            capture_id = add_capture(db, None, page, warcs)
+            result = page_to_article(page, OPTIONS)
+            if isinstance(result, Extracted):
+                prov = Provenance.of(page, capture_id, None)
+                save_article(db, result.article, result.key, prov)
     db.close()
     return path
 

@@ -158,14 +158,15 @@ def test_extract_a_url_from_a_loopback_server(runner: CliRunner) -> None:
 
 
 def test_reextract_rebuilds_articles_from_captures(runner: CliRunner, tmp_path: Path) -> None:
-    from archive.store import add_capture
+    from archive.store import add_capture, open_warc_writer
     from tests.archive_helpers import fetched
 
     db_path = tmp_path / "archive.db"
     db = open_archive(db_path)
     url = "http://127.0.0.1:9/news/seed"
-    add_capture(db, None, fetched(url, SEED.read_bytes()))
-    add_capture(db, None, fetched(f"{url}/x", b"<h1>gone</h1>", status=404))
+    with open_warc_writer(db, None) as warcs:
+        add_capture(db, None, fetched(url, SEED.read_bytes()), warcs)
+        add_capture(db, None, fetched(f"{url}/x", b"<h1>gone</h1>", status=404), warcs)
     db.close()
     first = runner.invoke(cli, ["reextract", str(db_path)])
     again = runner.invoke(cli, ["reextract", str(db_path)])

@@ -152,6 +152,7 @@ def test_reextract_applies_the_crawls_rules(crawled: tuple[Path, str], tmp_path)
     """The crawl's 20-word floor and the feed's date, not reextract's own defaults."""
     db = tmp_path / "copy.db"
     shutil.copy(crawled[0], db)
+    shutil.copytree(crawled[0].parent / "warcs", tmp_path / "warcs")  # the captured bytes
     before = rows(db, f"select {_COLUMNS}, version from articles order by url")
     result = CliRunner().invoke(cli, ["reextract", str(db)])
     assert result.exit_code == 0, result.output

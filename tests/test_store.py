@@ -14,11 +14,13 @@ import pytest
 from archive.records import Hints
 from archive.store import (
     ArchiveError,
+    CaptureUnreadable,
     Provenance,
     add_capture,
     capture_body,
     captured_page,
     open_archive,
+    open_warc_writer,
     save_article,
 )
 from archive.store.migrations import SCHEMA
@@ -134,28 +136,52 @@ def test_caption_is_stored_with_its_credit(tmp_path: Path, seed_article) -> None
     assert caption["position"] == 1
 
 
-def test_capture_keeps_raw_bytes(tmp_path: Path) -> None:
+def test_capture_keeps_raw_bytes_in_a_warc_record(tmp_path: Path) -> None:
     db = open_archive(tmp_path / "a.db")
     body = (PAGES / "seed_phnompenh_post.html").read_bytes()
     page = fetched(SEED_URL, body, hints=Hints(title="Drive goes on", published="2026-03-28"))
-    capture_id = add_capture(db, None, page)
+    with open_warc_writer(db, 7) as warcs:
+        capture_id = add_capture(db, 7, page, warcs)
     row = db["captures"].get(capture_id)
+    assert row["body"] is None and row["length"] == len(body)
+    assert row["warc_path"].startswith("warcs/news-archive-") and "-crawl7-" in row["warc_path"]
+    assert (tmp_path / row["warc_path"]).stat().st_size > row["warc_offset"] + row["warc_length"]
     assert capture_body(db, capture_id) == body
-    assert row["length"] == len(body) > len(row["body"])
     assert captured_page(db, capture_id) == page, "a capture gives back the page, hints and all"
 
 
-def test_unchanged_refetch_points_at_the_earlier_capture(tmp_path: Path) -> None:
+def test_unchanged_refetch_is_a_revisit_of_the_earlier_capture(tmp_path: Path) -> None:
     db = open_archive(tmp_path / "a.db")
     body = (PAGES / "seed_phnompenh_post.html").read_bytes()
-    first = add_capture(db, None, fetched(SEED_URL, body, fetched_at="t1"))
-    again = add_capture(db, None, fetched(SEED_URL, body, fetched_at="t2"))
-    edited = add_capture(db, None, fetched(SEED_URL, body + b" ", fetched_at="t3"))
+    with open_warc_writer(db, None) as warcs:
+        first = add_capture(
+            db, None, fetched(SEED_URL, body, fetched_at="2026-03-01T08:00:00"), warcs
+        )
+        again = add_capture(
+            db, None, fetched(SEED_URL, body, fetched_at="2026-03-02T08:00:00"), warcs
+        )
+        edited = add_capture(
+            db, None, fetched(SEED_URL, body + b" ", fetched_at="2026-03-03T08:00:00"), warcs
+        )
     rows = {r["id"]: r for r in db["captures"].rows}
-    assert rows[again]["same_as"] == first and rows[again]["body"] is None
-    assert rows[edited]["same_as"] is None and rows[edited]["body"]
+    assert rows[again]["same_as"] == first and rows[edited]["same_as"] is None
+    assert rows[again]["warc_length"] < rows[first]["warc_length"] / 2, "no payload repeated"
     assert capture_body(db, again) == body
     assert capture_body(db, edited) == body + b" "
+
+
+def test_a_damaged_warc_record_is_a_clear_error(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "a.db")
+    with open_warc_writer(db, None) as warcs:
+        capture_id = add_capture(db, None, fetched(SEED_URL, b"<p>story</p>"), warcs)
+    row = db["captures"].get(capture_id)
+    warc = tmp_path / row["warc_path"]
+    warc.write_bytes(warc.read_bytes()[: row["warc_offset"] + 20])
+    with pytest.raises(CaptureUnreadable, match=rf"capture {capture_id}: .*offset"):
+        capture_body(db, capture_id)
+    warc.unlink()
+    with pytest.raises(CaptureUnreadable, match="cannot be read"):
+        capture_body(db, capture_id)
 
 
 def test_not_sqlite_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from datasette.app import Datasette
 
 from archive.records import FetchedPage
-from archive.store import Provenance, add_capture, open_archive, save_article
+from archive.store import Provenance, add_capture, open_archive, open_warc_writer, save_article
 from pipelines.extraction import Article, Caption
 from tests.archive_helpers import PAGES, build_archive
 
@@ -56,7 +56,8 @@ def build_web_archive(path: Path) -> Path:
         status=200, headers={"content-type": "text/html"}, body=SEED_PAGE.read_bytes(),
         fetched_at="2026-03-30T00:00:00+00:00", site="phnompenhpost.test",
     )  # fmt: skip
-    capture_id = add_capture(db, None, capture)
+    with open_warc_writer(db, None) as warcs:
+        capture_id = add_capture(db, None, capture, warcs)
     db.execute("update articles set capture_id = ? where headline = ?", [capture_id, SEED])
     db.conn.commit()
     db.close()

@@ -1,18 +1,28 @@
-"""The archive store: a SQLite file (through sqlite-utils) holding crawls, raw captures and
-articles. Plain functions over a `sqlite_utils.Database`; nothing here knows about Scrapy."""
+"""The archive store: a SQLite file (through sqlite-utils) holding crawls, captures and
+articles, and the WARC files beside it holding the captured bytes. Plain functions over a
+`sqlite_utils.Database`; nothing here knows about Scrapy."""
 
 from archive.store.articles import Outcome, Provenance, save_article
-from archive.store.captures import add_capture, capture_body, captured_page
+from archive.store.captures import (
+    CaptureUnreadable,
+    add_capture,
+    add_indexed_capture,
+    capture_body,
+    captured_page,
+)
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
 from archive.store.database import now, open_archive, open_readonly
 from archive.store.errors import ArchiveError
+from archive.store.warcs import open_warc_writer
 
 __all__ = [
     "ArchiveError",
+    "CaptureUnreadable",
     "Outcome",
     "Provenance",
     "add_capture",
     "add_failure",
+    "add_indexed_capture",
     "capture_body",
     "captured_page",
     "finish_crawl",
@@ -20,6 +30,7 @@ __all__ = [
     "now",
     "open_archive",
     "open_readonly",
+    "open_warc_writer",
     "save_article",
     "start_crawl",
 ]

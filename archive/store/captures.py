@@ -1,4 +1,5 @@
-"""The captures table: every fetched page's raw bytes, compressed, stored once."""
+"""The captures table: a row per fetched page, pointing at its record in a WARC file (older
+archives hold the bytes themselves, zlib-compressed, and are still read)."""
 
 from __future__ import annotations
 
@@ -11,44 +12,112 @@ import sqlite_utils
 
 from archive.records import FetchedPage, Hints
 from archive.store.database import insert_row
+from archive.store.errors import ArchiveError
+from archive.store.warcs import resolve_path, stored_path
+from archive.warc import (
+    WarcLocation,
+    WarcOrigin,
+    WarcReadError,
+    WarcWriter,
+    payload_digest,
+    read_payload,
+    warc_date,
+)
 
 
-def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage) -> int:
-    """Store the raw page, compressed, so it can be re-extracted without re-crawling.
+class CaptureUnreadable(ArchiveError):
+    """A capture's bytes cannot be read back: its WARC file is missing or damaged, its zlib
+    body is corrupt, or the bytes read are not the ones captured (sha256)."""
 
-    Bytes identical to an earlier capture of the same URL are not stored twice: the new row
-    points at that capture (same_as) and keeps its own status, headers and time.
+
+def add_capture(
+    db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage, warcs: WarcWriter
+) -> int:
+    """Write the page to the crawl's WARC file and its row to captures, so it can be
+    re-extracted without re-crawling.
+
+    Bytes identical to an earlier capture of the same URL are not stored twice: the page
+    becomes a revisit record (its own headers, the payload left to the earlier record) and
+    its row points at that capture (same_as), keeping its own status, headers and time.
     """
-    sha = hashlib.sha256(page.body).hexdigest()
+    # The record is written (and flushed) before the row's transaction begins: a transaction
+    # that is retried never writes it twice, and a row never points at unwritten bytes.
+    holder = _holder(db, page.url, hashlib.sha256(page.body).hexdigest())
+    if holder is None:
+        record, same_as = warcs.write_response(page), None
+    else:
+        origin = WarcOrigin(
+            record_id=holder["warc_record_id"],
+            uri=holder["final_url"],
+            date=warc_date(holder["fetched_at"]),
+            digest=payload_digest(page.body),
+        )
+        record, same_as = warcs.write_revisit(page, origin), holder["id"]
+    with db.atomic():
+        return _insert(db, crawl_id, page, record, same_as)
+
+
+def add_indexed_capture(
+    db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage, record: WarcLocation
+) -> int:
+    """A captures row for a page whose record is already in a WARC file (an imported one)."""
+    with db.atomic():
+        return _insert(db, crawl_id, page, record)
+
+
+def _holder(db: sqlite_utils.Database, url: str, sha: str) -> dict[str, Any] | None:
+    """The earlier capture of url with these bytes in a WARC record of their own, if any.
+    (A capture whose bytes are in the database itself cannot be referred to by a revisit.)"""
+    sql = (
+        "select id, final_url, fetched_at, warc_record_id from captures"
+        " where url = ? and sha256 = ? and same_as is null and warc_record_id is not null"
+        " order by id limit 1"
+    )
+    return next(db.query(sql, [url, sha]), None)
+
+
+def _insert(
+    db: sqlite_utils.Database,
+    crawl_id: int | None,
+    page: FetchedPage,
+    record: WarcLocation,
+    same_as: int | None = None,
+) -> int:
     row: dict[str, Any] = {
         "crawl_id": crawl_id, "site": page.site, "url": page.url, "final_url": page.final_url,
         "status": page.status, "content_type": page.content_type,
         "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
-        "length": len(page.body), "sha256": sha, "discovered_via": page.discovered_via,
-        "hints": page.hints.to_json(),
+        "length": len(page.body), "sha256": hashlib.sha256(page.body).hexdigest(),
+        "discovered_via": page.discovered_via, "hints": page.hints.to_json(),
+        "same_as": same_as, "warc_path": stored_path(db, record.path),
+        "warc_offset": record.offset, "warc_length": record.length,
+        "warc_record_id": record.record_id,
     }  # fmt: skip
-    with db.atomic():
-        earlier = next(
-            db.query(
-                "select id from captures where url = ? and sha256 = ? and same_as is null"
-                " order by id limit 1",
-                [page.url, sha],
-            ),
-            None,
-        )
-        if earlier:
-            row["same_as"] = earlier["id"]
-        else:
-            row["body"] = zlib.compress(page.body, 6)
-        return insert_row(db, "captures", row)
+    return insert_row(db, "captures", row)
 
 
 def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
-    """The raw bytes of a capture, following same_as to the capture that holds them."""
+    """The raw bytes of a capture, following same_as to the capture that holds them: read
+    from its WARC record, or from the database for captures made before WARC files."""
     row = db.table("captures").get(capture_id)
     if row["same_as"] is not None:
         row = db.table("captures").get(row["same_as"])
-    return zlib.decompress(row["body"])
+    if row["body"] is not None:
+        try:
+            body = zlib.decompress(row["body"])
+        except zlib.error as error:
+            raise CaptureUnreadable(f"capture {row['id']}: corrupt body ({error})") from error
+    elif row["warc_path"]:
+        path = resolve_path(db, row["warc_path"])
+        try:
+            body = read_payload(path, row["warc_offset"], row["length"])
+        except WarcReadError as error:
+            raise CaptureUnreadable(f"capture {row['id']}: {error}") from error
+    else:
+        raise CaptureUnreadable(f"capture {row['id']} holds no bytes and names no WARC record")
+    if hashlib.sha256(body).hexdigest() != row["sha256"]:
+        raise CaptureUnreadable(f"capture {row['id']}: the bytes read are not those captured")
+    return body
 
 
 def captured_page(db: sqlite_utils.Database, capture_id: int) -> FetchedPage:

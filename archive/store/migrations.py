@@ -149,6 +149,16 @@ def _m007_trigram_fts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m008_captures_in_warc(db: sqlite_utils.Database) -> None:
+    # A capture's bytes live in a WARC file (ours, or one imported in place): its response
+    # or revisit record's file (relative to the archive's folder when inside it), offset,
+    # length and WARC-Record-ID. Older rows keep their zlib body.
+    for name, kind in (("warc_path", str), ("warc_offset", int), ("warc_length", int),
+                       ("warc_record_id", str)):  # fmt: skip
+        db.table("captures").add_column(name, kind)
+    db.table("captures").create_index(["warc_record_id"])
+
+
 # The schema, oldest first: (name, migration). Append new steps; never rename or reorder one
 # (an archive records the names it has applied).
 SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -159,6 +169,7 @@ SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("005_crawl_refreshed", _m005_crawl_refreshed),
     ("006_sites_schedule", _m006_sites),
     ("007_trigram_fts", _m007_trigram_fts),
+    ("008_captures_in_warc", _m008_captures_in_warc),
 ]
 KNOWN = frozenset(name for name, _ in SCHEMA)
 MIGRATIONS = Migrations("news-archive")
