@@ -118,14 +118,14 @@ def crawl(
 
 
 def _run(job: CrawlJob, show_progress: bool) -> dict:
-    from archive.crawl import ConfigError, run_crawl
+    from archive.crawl import ConfigError, CrawlFailed, run_crawl
 
     try:
         if not show_progress:
             return run_crawl(job)
         with CrawlProgress(console) as progress:
             return run_crawl(job, on_tick=progress.tick)
-    except (ArchiveError, ConfigError) as error:
+    except (ArchiveError, ConfigError, CrawlFailed) as error:
         raise click.ClickException(str(error)) from error
 
 

@@ -5,6 +5,8 @@ from archive import __version__
 BOT_NAME = "news-archive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` exits non-zero when the archive cannot keep the crawl's records.
+COMMANDS_MODULE = "spiders.commands"
 
 USER_AGENT = (
     f"news-archive/{__version__} (archival crawler; +https://github.com/news-archive/news-archive)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import socket
 import socketserver
 import sys
@@ -119,3 +121,34 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+SENTENCE = "The harbour board met on Tuesday to agree the spring timetable for the ferries. "
+
+
+def article_html(headline: str, sentences: int = 8, head: str = "") -> str:
+    """A page the extractor takes for an article: article markup, a headline, prose."""
+    return (
+        f'<html><head><meta property="og:type" content="article">{head}'
+        f"<title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        f"<p>{SENTENCE * sentences}</p></article></body></html>"
+    )
+
+
+def news_site(
+    articles: int, missing: int = 0, name: str = "Story", noise: int = 0
+) -> dict[str, Route]:
+    """A home page linking to `articles` article pages (/news/0...) and `missing` links that
+    answer 404 (/gone/0...); each article carries `noise` bytes that do not compress (in
+    a comment), to fill an archive fast."""
+    links = [f"/news/{i}" for i in range(articles)] + [f"/gone/{i}" for i in range(missing)]
+    home = "".join(f'<p><a href="{link}">{link}</a></p>' for link in links)
+    routes = {"/": html(f"<html><body><h1>News</h1>{home}</body></html>")}
+    for i in range(articles):
+        filler = (
+            f"<!-- {base64.b64encode(os.urandom(noise * 3 // 4)).decode()} -->" if noise else ""
+        )
+        routes[f"/news/{i}"] = html(
+            article_html(f"{name} number {i} about the ferries", head=filler)
+        )
+    return routes

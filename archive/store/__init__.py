@@ -5,10 +5,12 @@ from archive.store.articles import Outcome, Provenance, save_article
 from archive.store.captures import add_capture, capture_body, captured_page
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
 from archive.store.database import now, open_archive, open_readonly
-from archive.store.errors import ArchiveError
+from archive.store.errors import ArchiveError, ArchiveWriteError
+from archive.store.transactions import write_transaction
 
 __all__ = [
     "ArchiveError",
+    "ArchiveWriteError",
     "Outcome",
     "Provenance",
     "add_capture",
@@ -22,4 +24,5 @@ __all__ = [
     "open_readonly",
     "save_article",
     "start_crawl",
+    "write_transaction",
 ]

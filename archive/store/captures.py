@@ -11,6 +11,7 @@ import sqlite_utils
 
 from archive.records import FetchedPage, Hints
 from archive.store.database import insert_row
+from archive.store.transactions import write_transaction
 
 
 def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage) -> int:
@@ -27,7 +28,7 @@ def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPa
         "length": len(page.body), "sha256": sha, "discovered_via": page.discovered_via,
         "hints": page.hints.to_json(),
     }  # fmt: skip
-    with db.atomic():
+    with write_transaction(db):
         earlier = next(
             db.query(
                 "select id from captures where url = ? and sha256 = ? and same_as is null"

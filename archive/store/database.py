@@ -12,6 +12,7 @@ import sqlite_utils
 
 from archive.store.errors import ArchiveError
 from archive.store.migrations import apply_migrations
+from archive.store.transactions import BUSY_TIMEOUT_MS
 
 __all__ = ["ArchiveError", "insert_row", "now", "open_archive", "open_readonly"]
 
@@ -44,7 +45,7 @@ def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Datab
         raise ArchiveError(f"{path}: directory {parent} is not writable")
     db = sqlite_utils.Database(path)
     try:
-        db.execute("pragma busy_timeout = 30000")
+        db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
         db.enable_wal()
         apply_migrations(db)
     except sqlite3.DatabaseError as error:

@@ -1,6 +1,11 @@
-"""The store's error: an archive that cannot be opened, upgraded or written."""
+"""The store's errors: an archive that cannot be opened, upgraded, written or read."""
 
 
 class ArchiveError(Exception):
     """The archive file cannot be opened or written: missing, read-only, not SQLite, or
     written by a newer news-archive."""
+
+
+class ArchiveWriteError(ArchiveError):
+    """A write to an open archive failed: locked by other writers for minutes, disk full,
+    file gone. What was being written is not in the archive."""
