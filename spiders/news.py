@@ -23,6 +23,7 @@ from spiders.discovery.sitemaps import Sitemap, SitemapTooLarge, parse_sitemap
 from spiders.errors import failure_kind
 from spiders.items import FetchFailure
 from spiders.plan import CrawlPlan, split_urls
+from spiders.scope import NOT_HTTP, OFFSITE, OutOfScope, Scope
 from spiders.signals import crawl_planned
 
 
@@ -36,8 +37,9 @@ class NewsSpider(scrapy.Spider):
         self.plan = CrawlPlan(split_urls(url), split_urls(feed), split_urls(sitemap))
         if not self.plan.starts:
             raise ValueError("give at least one url, feed or sitemap to crawl")
-        self.allowed_domains = self.plan.hosts
-        # Hosts are checked by _on_site: LinkExtractor's allow_domains rejects hosts with a port.
+        # Every URL is checked against the crawl's sites here (counted when refused) and
+        # again by ScopeMiddleware; Scrapy's allowed_domains knows hosts, not ports.
+        self.scope = Scope.of_plan(self.plan)
         self.links = LinkExtractor(unique=True)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -101,25 +103,32 @@ class NewsSpider(scrapy.Spider):
             response.url,
         )  # fmt: skip
         for url in announced:
-            yield self._request(url, self.parse_feed, "feed")
+            if self._in_scope(url):
+                yield self._request(url, self.parse_feed, "feed")
         for link in self.links.extract_links(response):
             url = canonical_url(link.url)
-            reason = None if self._on_site(url) else "offsite"
-            reason = reason or skip_reason(url, self.max_pagination)
+            reason = self.scope.reason(url) or skip_reason(url, self.max_pagination)
             if reason:
-                self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
+                self._skipped(reason)
                 continue
             yield self._follow(url, self.parse_page, "link")
 
-    def _on_site(self, url: str) -> bool:
-        host = urlsplit(url).hostname or ""
-        return any(host == d or host.endswith(f".{d}") for d in self.allowed_domains)
+    def _skipped(self, reason: str) -> None:
+        self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
+
+    def _in_scope(self, url: str) -> bool:
+        """Whether url is http(s) on one of the crawl's sites; counted as skipped if not."""
+        reason = self.scope.reason(url)
+        if reason:
+            self._skipped(reason)
+        return reason is None
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         if response.status != 200:
             return
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            yield self._request(url, self.parse_sitemap, "sitemap")
+            if self._in_scope(url):
+                yield self._request(url, self.parse_sitemap, "sitemap")
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         ok = response.status == 200
@@ -128,8 +137,9 @@ class NewsSpider(scrapy.Spider):
             yield FetchFailure(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
             return
         for entry in entries:
-            hints = Hints(title=entry.title, published=entry.published)
-            yield self._request(entry.url, self.parse_page, "feed", hints)
+            if self._in_scope(entry.url):
+                hints = Hints(title=entry.title, published=entry.published)
+                yield self._request(entry.url, self.parse_page, "feed", hints)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = Sitemap()
@@ -143,6 +153,8 @@ class NewsSpider(scrapy.Spider):
             yield FetchFailure(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
             return
         for entry in sitemap.entries:
+            if not self._in_scope(entry.url):
+                continue
             if sitemap.is_index:
                 yield self._request(entry.url, self.parse_sitemap, "sitemap")
             else:
@@ -151,12 +163,29 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(OutOfScope):
+            yield from self._refused(request, failure.value)  # type: ignore[arg-type]
+            return
         kind = failure_kind(failure)
         if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
             return
         # Some failures carry no message (a response cut short): their exception names them.
         detail = failure.getErrorMessage() or (failure.type.__name__ if failure.type else kind)
         yield FetchFailure(request.url, kind, detail[:500])
+
+    def _refused(self, request: scrapy.Request, refusal: OutOfScope) -> Iterator[FetchFailure]:
+        """A request the scope refused: a redirect off the site is a failure of the page that
+        redirected; anything else was counted when the spider found it."""
+        first = request.meta.get("redirect_urls", [None])[0]
+        if first is None:
+            self._skipped(refusal.reason)
+            return
+        detail = f"redirected to {request.url}: {_REFUSED[refusal.reason]}"
+        yield FetchFailure(canonical_url(first), "redirect_off_site", detail[:500])
+
+
+# How a refused redirect target is described in its failure's detail.
+_REFUSED = {OFFSITE: "another site", NOT_HTTP: "not http(s)"}
 
 
 def _content_type(response: Response) -> str:

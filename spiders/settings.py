@@ -29,6 +29,15 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
+# Only http(s) is ever fetched: Scrapy's handlers for local files, FTP, S3 and data: URLs are
+# off, and ScopeMiddleware refuses any request off the crawl's sites (scheme, host and port),
+# in place of Scrapy's OffsiteMiddleware, which knows hosts but not ports or schemes.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "spiders.scope.ScopeMiddleware": 50,
+}
+
 EXTENSIONS = {"pipelines.session.CrawlSession": 100}
 ITEM_PIPELINES = {
     "pipelines.capture.CapturePipeline": 100,

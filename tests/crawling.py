@@ -11,15 +11,19 @@ import sqlite_utils
 FAST = ["--delay", "0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0"]
 
 
-def crawl_command(db: Path, *args: str) -> list[str]:
-    """The command line of a quiet, fast `news-archive crawl ARGS --db DB`."""
-    return [sys.executable, "-m", "archive.cli", "crawl", "--db", str(db), "-q", *FAST, *args]
+def crawl_command(db: Path, *args: str, quiet: bool = True) -> list[str]:
+    """The command line of a fast `news-archive crawl ARGS --db DB`: quiet (errors only), or
+    with Scrapy's log and the summary table."""
+    output = ["-q"] if quiet else ["-v"]
+    return [sys.executable, "-m", "archive.cli", "crawl", "--db", str(db), *output, *FAST, *args]
 
 
-def crawl(db: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def crawl(
+    db: Path, *args: str, timeout: float = 180, quiet: bool = True
+) -> subprocess.CompletedProcess[str]:
     """`news-archive crawl ARGS --db DB` in a child process; raises if it fails."""
     result = subprocess.run(
-        crawl_command(db, *args), capture_output=True, text=True, timeout=timeout
+        crawl_command(db, *args, quiet=quiet), capture_output=True, text=True, timeout=timeout
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result

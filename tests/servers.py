@@ -21,9 +21,11 @@ Route = Callable[[], tuple[int, dict[str, str], bytes]]
 class _Handler(BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, Route]] = {}
     user_agents: ClassVar[set[str]] = set()
+    requests: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         self.user_agents.add(self.headers.get("User-Agent", ""))
+        self.requests.append(self.path)
         # A route may name a query (/article.php?cid=1) or only the path, percent-decoded.
         path = unquote(self.path)
         route = self.routes.get(path) or self.routes.get(path.split("?", 1)[0])
@@ -50,11 +52,20 @@ def _quiet(server: socketserver.BaseServer, request: object, address: object) ->
 
 
 @contextmanager
-def serve_routes(routes: dict[str, Route], user_agents: set[str] | None = None) -> Iterator[str]:
+def serve_routes(
+    routes: dict[str, Route],
+    user_agents: set[str] | None = None,
+    requests: list[str] | None = None,
+) -> Iterator[str]:
     """Serve the routes on an ephemeral loopback port; yield the base URL. The User-Agent
-    of every request is added to user_agents when given."""
+    of every request is added to user_agents, and its path to requests, when given."""
     seen = user_agents if user_agents is not None else set()
-    handler = type("Handler", (_Handler,), {"routes": routes, "user_agents": seen})
+    attributes = {
+        "routes": routes,
+        "user_agents": seen,
+        "requests": [] if requests is None else requests,
+    }
+    handler = type("Handler", (_Handler,), attributes)
     server_class = type(
         "Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "handle_error": _quiet}
     )
@@ -74,6 +85,10 @@ def html(body: bytes | str, status: int = 200, charset: str | None = "utf-8") ->
     data = body.encode("utf-8") if isinstance(body, str) else body
     kind = f"text/html; charset={charset}" if charset else "text/html"
     return lambda: (status, {"Content-Type": kind}, data)
+
+
+def redirect(location: str, status: int = 302) -> Route:
+    return lambda: (status, {"Location": location, "Content-Type": "text/html"}, b"")
 
 
 def slow(seconds: float, body: bytes) -> Route:
@@ -110,6 +125,30 @@ def serve_raw(reply: bytes) -> Iterator[str]:
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class _CountingHandler(socketserver.BaseRequestHandler):
+    connections: ClassVar[list[str]] = []
+
+    def handle(self) -> None:
+        self.connections.append(str(self.client_address))
+
+
+@contextmanager
+def serve_listener(connections: list[str]) -> Iterator[int]:
+    """A loopback TCP port that accepts connections, notes each in connections and hangs up
+    (where an FTP server or any other service would be); yield the port."""
+    handler = type("CountingHandler", (_CountingHandler,), {"connections": connections})
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(server.server_address[1])
     finally:
         server.shutdown()
         server.server_close()
