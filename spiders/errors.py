@@ -16,6 +16,8 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 from twisted.web.client import ResponseFailed
 
+from spiders.limits import RedirectLoop, ResponseTooLarge, TooManyRedirects
+
 
 def _scrapy(*names: str) -> tuple[type[BaseException], ...]:
     """Scrapy's own download exceptions, on the Scrapy versions that have them."""
@@ -36,13 +38,18 @@ _KINDS: tuple[tuple[str, tuple[type[BaseException], ...]], ...] = (
     ("dns", (net.DNSLookupError, *_scrapy("CannotResolveHostError"))),
     ("refused", (net.ConnectionRefusedError, *_scrapy("DownloadConnectionRefusedError"))),
     ("connection", (net.ConnectionLost, net.ConnectionDone, net.ConnectError, *_BROKEN)),
+    # Named refusals first: each is an IgnoreRequest too.
+    ("too_large", (ResponseTooLarge,)),
+    ("redirect_loop", (RedirectLoop,)),
+    ("too_many_redirects", (TooManyRedirects,)),
     ("ignored", (IgnoreRequest,)),
 )
 
 
 def failure_kind(failure: Failure) -> str:
-    """A short kind: timeout, dns, refused, connection, too_large, cancelled, ignored, or the
-    exception's name for anything else."""
+    """A short kind: timeout, dns, refused, connection, too_large, redirect_loop,
+    too_many_redirects, cancelled, ignored (robots.txt said no), or the exception's name for
+    anything else."""
     if failure.check(*_CANCELLED):
         # Scrapy cancels a download when it outgrows DOWNLOAD_MAXSIZE: with "max size" in the
         # message when the size was announced, with no message when it was streamed.

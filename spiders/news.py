@@ -22,6 +22,7 @@ from spiders.discovery.links import skip_reason
 from spiders.discovery.sitemaps import Sitemap, SitemapTooLarge, parse_sitemap
 from spiders.errors import failure_kind
 from spiders.items import FetchFailure
+from spiders.limits import redirect_chain
 from spiders.plan import CrawlPlan, split_urls
 from spiders.scope import NOT_HTTP, OFFSITE, OutOfScope, Scope
 from spiders.signals import crawl_planned
@@ -167,21 +168,23 @@ class NewsSpider(scrapy.Spider):
             yield from self._refused(request, failure.value)  # type: ignore[arg-type]
             return
         kind = failure_kind(failure)
-        if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
+        if kind == "ignored":  # robots.txt said no: a decision, not a failure
+            self._skipped("robots.txt")
             return
         # Some failures carry no message (a response cut short): their exception names them.
         detail = failure.getErrorMessage() or (failure.type.__name__ if failure.type else kind)
-        yield FetchFailure(request.url, kind, detail[:500])
+        # Kept under the URL the crawl asked for, as its capture would be, redirects or not.
+        yield FetchFailure(canonical_url(redirect_chain(request)[0]), kind, detail[:500])
 
     def _refused(self, request: scrapy.Request, refusal: OutOfScope) -> Iterator[FetchFailure]:
         """A request the scope refused: a redirect off the site is a failure of the page that
         redirected; anything else was counted when the spider found it."""
-        first = request.meta.get("redirect_urls", [None])[0]
-        if first is None:
+        chain = redirect_chain(request)
+        if len(chain) == 1:
             self._skipped(refusal.reason)
             return
         detail = f"redirected to {request.url}: {_REFUSED[refusal.reason]}"
-        yield FetchFailure(canonical_url(first), "redirect_off_site", detail[:500])
+        yield FetchFailure(canonical_url(chain[0]), "redirect_off_site", detail[:500])
 
 
 # How a refused redirect target is described in its failure's detail.

@@ -33,10 +33,19 @@ FEED_EXPORT_ENCODING = "utf-8"
 # off, and ScopeMiddleware refuses any request off the crawl's sites (scheme, host and port),
 # in place of Scrapy's OffsiteMiddleware, which knows hosts but not ports or schemes.
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+# Scrapy's decompression and redirect middlewares, in their places, with the compression
+# bombs, redirect loops and overlong chains they give up on named (spiders/limits.py).
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "spiders.scope.ScopeMiddleware": 50,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "spiders.limits.BoundedMetaRefresh": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "spiders.limits.BoundedDecompression": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "spiders.limits.BoundedRedirects": 600,
 }
+REDIRECT_MAX_TIMES = 20
 
 EXTENSIONS = {"pipelines.session.CrawlSession": 100}
 ITEM_PIPELINES = {
