@@ -58,7 +58,8 @@ _NUMERIC = {
     "CONCURRENT_REQUESTS": "getint", "CONCURRENT_REQUESTS_PER_DOMAIN": "getint",
     "DOWNLOAD_MAXSIZE": "getint", "RETRY_TIMES": "getint", "AUTOTHROTTLE_ENABLED": "getbool",
     "ROBOTSTXT_OBEY": "getbool", "ARCHIVE_KEEP_CAPTURES": "getbool",
-    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool",
+    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool", "ARCHIVE_SITEMAP_MAX_URLS": "getint",
+    "ARCHIVE_MAX_QUEUED": "getint", "REDIRECT_MAX_TIMES": "getint",
 }  # fmt: skip
 
 

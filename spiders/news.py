@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import sitemap_urls_from_robots
@@ -24,6 +25,7 @@ from spiders.errors import failure_kind
 from spiders.items import FetchFailure
 from spiders.limits import redirect_chain
 from spiders.plan import CrawlPlan, split_urls
+from spiders.queue import QueueLimit
 from spiders.scope import NOT_HTTP, OFFSITE, OutOfScope, Scope
 from spiders.signals import crawl_planned
 
@@ -32,6 +34,7 @@ class NewsSpider(scrapy.Spider):
     """Crawl one or more news sites: -a url=..., -a feed=..., -a sitemap=... (comma-separated)."""
 
     name = "news"
+    queue: QueueLimit
 
     def __init__(self, url: Any = None, feed: Any = None, sitemap: Any = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -56,21 +59,43 @@ class NewsSpider(scrapy.Spider):
         for url in self.plan.sitemaps:
             yield self._request(url, self.parse_sitemap, "sitemap")
 
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.queue = QueueLimit(crawler)
+        return spider
+
     def _request(
         self, url: str, callback: Any, via: str, hints: Hints | None = None
     ) -> scrapy.Request:
-        return self._follow(canonical_url(url), callback, via, hints)
-
-    def _follow(
-        self, url: str, callback: Any, via: str, hints: Hints | None = None
-    ) -> scrapy.Request:
-        """A request for a URL already in canonical form."""
         meta = {"via": via, "hints": hints or Hints()}
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+        return scrapy.Request(
+            canonical_url(url), callback=callback, errback=self.on_error, meta=meta
+        )
+
+    def _discovered(
+        self, url: str, callback: Any, via: str, hints: Hints | None = None
+    ) -> Iterator[scrapy.Request]:
+        """A request for a URL found in a page, feed, sitemap or robots.txt, unless it is off
+        the crawl's sites, a link not worth following, or the queue is full: each counted."""
+        reason = self.scope.reason(url)
+        if reason is None and not self.queue.has_room():
+            reason = "queue full"  # before canonicalising: a sitemap can name 50,000 more
+        url = canonical_url(url) if reason is None else url
+        if reason is None and via == "link":
+            reason = skip_reason(url, self.max_pagination)
+        if reason:
+            self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
+            return
+        yield self._request(url, callback, via, hints)
 
     @cached_property
     def max_pagination(self) -> int:
         return self.settings.getint("ARCHIVE_MAX_PAGINATION")
+
+    @cached_property
+    def max_sitemap_urls(self) -> int:
+        return self.settings.getint("ARCHIVE_SITEMAP_MAX_URLS")
 
     @cached_property
     def max_size(self) -> int:
@@ -104,32 +129,15 @@ class NewsSpider(scrapy.Spider):
             response.url,
         )  # fmt: skip
         for url in announced:
-            if self._in_scope(url):
-                yield self._request(url, self.parse_feed, "feed")
+            yield from self._discovered(url, self.parse_feed, "feed")
         for link in self.links.extract_links(response):
-            url = canonical_url(link.url)
-            reason = self.scope.reason(url) or skip_reason(url, self.max_pagination)
-            if reason:
-                self._skipped(reason)
-                continue
-            yield self._follow(url, self.parse_page, "link")
-
-    def _skipped(self, reason: str) -> None:
-        self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
-
-    def _in_scope(self, url: str) -> bool:
-        """Whether url is http(s) on one of the crawl's sites; counted as skipped if not."""
-        reason = self.scope.reason(url)
-        if reason:
-            self._skipped(reason)
-        return reason is None
+            yield from self._discovered(link.url, self.parse_page, "link")
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         if response.status != 200:
             return
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            if self._in_scope(url):
-                yield self._request(url, self.parse_sitemap, "sitemap")
+            yield from self._discovered(url, self.parse_sitemap, "sitemap")
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         ok = response.status == 200
@@ -138,29 +146,29 @@ class NewsSpider(scrapy.Spider):
             yield FetchFailure(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
             return
         for entry in entries:
-            if self._in_scope(entry.url):
-                hints = Hints(title=entry.title, published=entry.published)
-                yield self._request(entry.url, self.parse_page, "feed", hints)
+            hints = Hints(title=entry.title, published=entry.published)
+            yield from self._discovered(entry.url, self.parse_page, "feed", hints)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = Sitemap()
         try:
             if response.status == 200:
-                sitemap = parse_sitemap(response.body, response.url, self.max_size)
+                sitemap = parse_sitemap(
+                    response.body, response.url, self.max_size, self.max_sitemap_urls
+                )
         except SitemapTooLarge as error:
             yield FetchFailure(response.url, "too_large", f"{error} (DOWNLOAD_MAXSIZE)")
             return
         if not sitemap.entries:
             yield FetchFailure(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
             return
+        self.crawler.stats.inc_value("archive/links_skipped/sitemap limit", sitemap.skipped)
         for entry in sitemap.entries:
-            if not self._in_scope(entry.url):
-                continue
             if sitemap.is_index:
-                yield self._request(entry.url, self.parse_sitemap, "sitemap")
+                yield from self._discovered(entry.url, self.parse_sitemap, "sitemap")
             else:
                 hints = Hints(title=entry.news_title, published=entry.news_published)
-                yield self._request(entry.url, self.parse_page, "sitemap", hints)
+                yield from self._discovered(entry.url, self.parse_page, "sitemap", hints)
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
         request = failure.request  # type: ignore[attr-defined]
@@ -169,7 +177,7 @@ class NewsSpider(scrapy.Spider):
             return
         kind = failure_kind(failure)
         if kind == "ignored":  # robots.txt said no: a decision, not a failure
-            self._skipped("robots.txt")
+            self.crawler.stats.inc_value("archive/links_skipped/robots.txt")
             return
         # Some failures carry no message (a response cut short): their exception names them.
         detail = failure.getErrorMessage() or (failure.type.__name__ if failure.type else kind)
@@ -180,8 +188,7 @@ class NewsSpider(scrapy.Spider):
         """A request the scope refused: a redirect off the site is a failure of the page that
         redirected; anything else was counted when the spider found it."""
         chain = redirect_chain(request)
-        if len(chain) == 1:
-            self._skipped(refusal.reason)
+        if len(chain) == 1:  # found by the spider, which counts what it does not follow
             return
         detail = f"redirected to {request.url}: {_REFUSED[refusal.reason]}"
         yield FetchFailure(canonical_url(chain[0]), "redirect_off_site", detail[:500])

@@ -59,6 +59,10 @@ ARCHIVE_MAX_PAGINATION = 5
 ARCHIVE_SITEMAPS_FROM_ROBOTS = True
 ARCHIVE_KEEP_CAPTURES = True
 ARCHIVE_MIN_WORDS = 50
+ARCHIVE_SITEMAP_MAX_URLS = 50_000  # the newest URLs read from one sitemap file
+ARCHIVE_MAX_QUEUED = (
+    20_000  # the most requests waiting at once (about 2.5 KB each); more are skipped
+)
 ARCHIVE_RULES = ""  # path to a per-site rules file (TOML), see README
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.

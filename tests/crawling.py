@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
@@ -31,3 +34,47 @@ def crawl(
 
 def rows(db: Path, sql: str, params: list | None = None) -> list[dict]:
     return list(sqlite_utils.Database(db).query(sql, params or []))
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A finished crawl process: its exit status, output and peak resident memory."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    peak_rss_mb: float
+
+
+def measured_crawl(db: Path, *args: str, timeout: float = 300, quiet: bool = True) -> Measured:
+    """`news-archive crawl ARGS --db DB` in a child process, with that process's peak
+    resident memory: its VmHWM, read from /proc while it runs. (Its ru_maxrss would not do:
+    Linux carries the parent's high-water mark across exec, so a child of a big pytest
+    process would report the parent's size.)"""
+    peak_kib = 0
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(crawl_command(db, *args, quiet=quiet), stdout=out, stderr=err)
+        deadline = time.monotonic() + timeout
+        while process.poll() is None:
+            peak_kib = max(peak_kib, _high_water_kib(process.pid))
+            if time.monotonic() > deadline:
+                process.kill()
+                process.wait()
+                raise subprocess.TimeoutExpired(process.args, timeout)
+            time.sleep(0.05)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    return Measured(process.returncode, stdout, stderr, peak_kib / 1024)
+
+
+def _high_water_kib(pid: int) -> int:
+    """The peak resident memory of a live process so far (VmHWM, in KiB); 0 once gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0

@@ -28,7 +28,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.requests.append(self.path)
         # A route may name a query (/article.php?cid=1) or only the path, percent-decoded.
         path = unquote(self.path)
-        route = self.routes.get(path) or self.routes.get(path.split("?", 1)[0])
+        # ...or, failing those, every path under a folder: "/news/*".
+        route = (
+            self.routes.get(path)
+            or self.routes.get(path.split("?", 1)[0])
+            or self.routes.get(path.split("?", 1)[0].rsplit("/", 1)[0] + "/*")
+        )
         status, headers, body = route() if route else (404, {"Content-Type": "text/html"}, b"")
         self.send_response(status)
         for name, value in headers.items():
