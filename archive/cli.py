@@ -108,7 +108,7 @@ def crawl(
     if rules_path:
         overrides["ARCHIVE_RULES"] = rules_path
     if resume_dir:
-        overrides["JOBDIR"] = resume_dir
+        overrides["ARCHIVE_RESUME_DIR"] = resume_dir
     from archive.crawl import CrawlJob  # Scrapy and Twisted: only the crawling commands
 
     job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, level, overrides)

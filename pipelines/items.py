@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from archive.ingest import Extracted
 from archive.records import FetchedPage
 from archive.store import Outcome
-from spiders.items import FetchFailure
+from spiders.items import FetchFailure, ResumedCapture
 
 
 @dataclass(frozen=True)
@@ -47,4 +47,6 @@ class StoredArticle:
 
 
 # What a pipeline can be handed: the spider's items, or an earlier pipeline's.
-CrawlItem = FetchedPage | FetchFailure | CapturedPage | ExtractedPage | StoredArticle
+CrawlItem = (
+    FetchedPage | FetchFailure | ResumedCapture | CapturedPage | ExtractedPage | StoredArticle
+)

@@ -47,7 +47,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 REDIRECT_MAX_TIMES = 20
 
-EXTENSIONS = {"pipelines.session.CrawlSession": 100}
+EXTENSIONS = {"pipelines.session.CrawlSession": 100, "spiders.frontier.Frontier": 200}
 ITEM_PIPELINES = {
     "pipelines.capture.CapturePipeline": 100,
     "pipelines.extract.ExtractPipeline": 200,
@@ -64,6 +64,7 @@ ARCHIVE_MAX_QUEUED = (
     20_000  # the most requests waiting at once (about 2.5 KB each); more are skipped
 )
 ARCHIVE_RULES = ""  # path to a per-site rules file (TOML), see README
+ARCHIVE_RESUME_DIR = ""  # where the crawl's frontier is kept, to resume it (--resume-dir)
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.
 REMOTE_CONTROL_ENABLED = False
