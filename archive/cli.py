@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
@@ -20,7 +23,7 @@ from archive.progress import CrawlProgress, summary_table
 from archive.publish import serve_args, write_metadata
 from archive.report import archive_stats
 from archive.search import search as search_archive
-from archive.store import ArchiveError, open_archive, open_readonly
+from archive.store import ArchiveError, open_archive, open_readonly, read_mode
 from archive.texts import read_page_arg, render_explanation, render_hits, render_stats
 from pipelines.extraction import EXTRACTOR_VERSION, ExtractionError, load_rules
 from pipelines.extraction.core import explain
@@ -54,6 +57,19 @@ def _archive(path: str, readonly: bool = False, create: bool = True) -> sqlite_u
         return open_readonly(path) if readonly else open_archive(path, create=create)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
+
+
+@contextmanager
+def _reading(path: str) -> Iterator[None]:
+    """An archive that opened but whose pages cannot be read (a damaged disk, a file cut
+    short): one line saying so and what to do, not a traceback."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, ArchiveError) as error:
+        raise click.ClickException(
+            f"{path}: the archive is damaged ({error}); `sqlite3 {path} .recover` saves"
+            " what can be read into a new file"
+        ) from error
 
 
 @click.group()
@@ -178,7 +194,7 @@ def reextract(db: str, rules_path: str | None, min_words: int | None) -> None:
         rules = load_rules(rules_path) if rules_path else None
     except ExtractionError as error:
         raise click.ClickException(str(error)) from error
-    with console.status("re-extracting…"):
+    with _reading(db), console.status("re-extracting…"):
         counts = run_reextract(archive, rules, min_words)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no captures"
     console.print(f"Re-extracted: {summary}")
@@ -195,7 +211,8 @@ def search(db: str, query: str, limit: int, as_json: bool) -> None:
     news-archive search archive.db "human trafficking"
     """
     archive = _archive(db, readonly=True)
-    hits = search_archive(archive, query, limit=limit, marks=("\x02", "\x03"))
+    with _reading(db):
+        hits = search_archive(archive, query, limit=limit, marks=("\x02", "\x03"))
     if as_json:
         for hit in hits:
             row = hit.__dict__ | {"snippet": hit.snippet.replace("\x02", "").replace("\x03", "")}
@@ -214,14 +231,18 @@ def serve(db: str, host: str, port: int) -> None:
     news-archive serve archive.db --port 8001
     """
     _archive(db, readonly=True).close()
-    _serve(db, host, port)
+    # On a read-only filesystem Datasette must open it immutable (-i), as open_readonly does.
+    _serve(db, host, port, immutable=read_mode(db) == "immutable=1")
 
 
-def _serve(db: str, host: str, port: int) -> None:
+def _serve(db: str, host: str, port: int, immutable: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         metadata = write_metadata(db, Path(tmp) / "metadata.json")
         console.print(f"Datasette: http://{host}:{port}/{Path(db).stem}  (Ctrl-C to stop)")
-        server = subprocess.Popen(serve_args(db, metadata, host, port))
+        args = serve_args(db, metadata, host, port)
+        if immutable:
+            args[args.index(str(db))] = f"--immutable={db}"
+        server = subprocess.Popen(args)
         try:
             code = server.wait()
         except KeyboardInterrupt:
@@ -240,7 +261,9 @@ def stats(db: str, as_json: bool) -> None:
 
     news-archive stats archive.db
     """
-    data = archive_stats(_archive(db, readonly=True))
+    archive = _archive(db, readonly=True)
+    with _reading(db):
+        data = archive_stats(archive)
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:

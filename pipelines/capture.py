@@ -29,12 +29,13 @@ class CapturePipeline:
             raise DropItem(f"{item.kind}: {item.url}", log_level="DEBUG")
         if isinstance(item, ResumedCapture):
             self.stats.inc_value("archive/resumed_from_capture")
-            page = captured_page(self.session.archive, item.capture_id)
-            return CapturedPage(page, item.capture_id)
+            with self.session.archive() as db:
+                return CapturedPage(captured_page(db, item.capture_id), item.capture_id)
         self.stats.inc_value("archive/pages")
-        capture_id = None
-        if self.keep:
-            capture_id = add_capture(self.session.archive, self.session.crawl_id, item)
-            if self.frontier:  # at once: a run killed from here on need not fetch it again
-                self.frontier.captured(item.url, capture_id)
+        if not self.keep:
+            return CapturedPage(item, None)
+        with self.session.archive() as db:
+            capture_id = add_capture(db, self.session.crawl_id, item)
+        if self.frontier:  # at once: a run killed from here on need not fetch it again
+            self.frontier.captured(item.url, capture_id)
         return CapturedPage(item, capture_id)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlite_utils
@@ -86,13 +88,18 @@ class CrawlSession:
     def failed(self) -> str | None:
         return fatal_error(self.crawler.stats.get_stats())
 
-    @property
-    def archive(self) -> sqlite_utils.Database:
-        """The open archive, for the pipelines. Once the crawl has failed, the items still on
-        their way are dropped: the crawl is stopping, and says why once."""
+    @contextmanager
+    def archive(self) -> Iterator[sqlite_utils.Database]:
+        """The open archive, for one piece of a pipeline's work. An error of the archive
+        stops the crawl (said once, in one line) and drops the item; once the crawl has
+        failed, the items still on their way are dropped too."""
         if self.failed:
             raise DropItem("not stored: the crawl is stopping", log_level="DEBUG")
-        return self.db
+        try:
+            yield self.db
+        except ARCHIVE_ERRORS as error:
+            self.fail(error)
+            raise DropItem(f"not stored: {error}", log_level="DEBUG") from error
 
     def fail(self, error: BaseException) -> None:
         """Stop the crawl: its records cannot be kept."""
@@ -106,7 +113,7 @@ class CrawlSession:
     def crawl_planned(self, plan: CrawlPlan) -> None:
         settings = {k: v for k, v in self.crawler.settings.items() if k.startswith("ARCHIVE_")}
         try:
-            self.crawl_id = start_crawl(self.archive, ", ".join(plan.hosts), plan.starts, settings)
+            self.crawl_id = start_crawl(self.db, ", ".join(plan.hosts), plan.starts, settings)
         except ARCHIVE_ERRORS as error:
             self.fail(error)
 
@@ -116,7 +123,7 @@ class CrawlSession:
         if self.failed:
             return
         try:
-            add_failure(self.archive, self.crawl_id, url, kind, detail)
+            add_failure(self.db, self.crawl_id, url, kind, detail)
         except ARCHIVE_ERRORS as error:
             self.fail(error)
 

@@ -4,13 +4,14 @@ articles. Plain functions over a `sqlite_utils.Database`; nothing here knows abo
 from archive.store.articles import Outcome, Provenance, save_article
 from archive.store.captures import add_capture, capture_body, captured_page
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
-from archive.store.database import now, open_archive, open_readonly
-from archive.store.errors import ArchiveError, ArchiveWriteError
+from archive.store.database import now, open_archive, open_readonly, read_mode
+from archive.store.errors import ArchiveError, ArchiveWriteError, CorruptCapture
 from archive.store.transactions import write_transaction
 
 __all__ = [
     "ArchiveError",
     "ArchiveWriteError",
+    "CorruptCapture",
     "Outcome",
     "Provenance",
     "add_capture",
@@ -22,6 +23,7 @@ __all__ = [
     "now",
     "open_archive",
     "open_readonly",
+    "read_mode",
     "save_article",
     "start_crawl",
     "write_transaction",

@@ -8,9 +8,11 @@ import zlib
 from typing import Any
 
 import sqlite_utils
+from sqlite_utils.db import NotFoundError
 
 from archive.records import FetchedPage, Hints
 from archive.store.database import insert_row
+from archive.store.errors import CorruptCapture
 from archive.store.transactions import write_transaction
 
 
@@ -45,16 +47,29 @@ def add_capture(db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPa
 
 
 def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
-    """The raw bytes of a capture, following same_as to the capture that holds them."""
-    row = db.table("captures").get(capture_id)
+    """The raw bytes of a capture, following same_as to the capture that holds them.
+    CorruptCapture if they cannot be unpacked (a damaged disk, an edited file)."""
+    row = _row(db, capture_id)
     if row["same_as"] is not None:
-        row = db.table("captures").get(row["same_as"])
-    return zlib.decompress(row["body"])
+        row = _row(db, row["same_as"])
+    try:
+        return zlib.decompress(row["body"] or b"")
+    except zlib.error as error:
+        raise CorruptCapture(
+            f"capture {row['id']}: its stored bytes are corrupt ({error})"
+        ) from error
+
+
+def _row(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any]:
+    try:
+        return dict(db.table("captures").get(capture_id))
+    except NotFoundError as error:
+        raise CorruptCapture(f"capture {capture_id} is not in this archive") from error
 
 
 def captured_page(db: sqlite_utils.Database, capture_id: int) -> FetchedPage:
     """A capture as the page the crawl fetched, bytes and feed/sitemap hints included."""
-    row = db.table("captures").get(capture_id)
+    row = _row(db, capture_id)
     return FetchedPage(
         url=row["url"], final_url=row["final_url"], status=row["status"],
         headers=json.loads(row["headers"] or "{}"), body=capture_body(db, capture_id),

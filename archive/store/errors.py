@@ -9,3 +9,7 @@ class ArchiveError(Exception):
 class ArchiveWriteError(ArchiveError):
     """A write to an open archive failed: locked by other writers for minutes, disk full,
     file gone. What was being written is not in the archive."""
+
+
+class CorruptCapture(ArchiveError):
+    """A capture whose stored bytes cannot be unpacked, or that is not in the archive."""
