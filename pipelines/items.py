@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.ingest import Extracted
 from archive.records import FetchedPage
@@ -27,7 +27,7 @@ class ExtractedPage:
     """A captured page that holds an article."""
 
     captured: CapturedPage
-    extracted: Extracted
+    extracted: Extracted = field(repr=False)  # the whole article: not for the log
 
     @property
     def url(self) -> str:

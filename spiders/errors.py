@@ -32,6 +32,7 @@ _BROKEN: tuple[type[BaseException], ...] = (
     *_scrapy("ResponseDataLossError", "DownloadFailedError"),
 )
 _CANCELLED = (defer.CancelledError, *_scrapy("DownloadCancelledError"))
+_DATA_LOSS = _scrapy("ResponseDataLossError")
 # Checked in order: a refused connection is also a ConnectError, a TCP timeout too.
 _KINDS: tuple[tuple[str, tuple[type[BaseException], ...]], ...] = (
     ("timeout", (net.TimeoutError, net.TCPTimedOutError, *_scrapy("DownloadTimeoutError"))),
@@ -59,3 +60,34 @@ def failure_kind(failure: Failure) -> str:
         if failure.check(*types):
             return kind
     return failure.type.__name__.lower() if failure.type else "unknown"
+
+
+def failure_detail(failure: Failure, max_size: int) -> str:
+    """What went wrong, in a line a reader can act on: the failure's message, or, for the
+    failures that carry none or only a list of nested Twisted failures, what they mean."""
+    kind = failure_kind(failure)
+    message = failure.getErrorMessage()
+    if kind == "too_large" and "max size" not in message:
+        return f"cut off: the body grew past DOWNLOAD_MAXSIZE ({max_size} bytes)"
+    if failure.check(*_DATA_LOSS) or "_DataLoss" in message:
+        return "cut short: the connection closed before the whole body arrived"
+    reasons = _reasons(failure.value)
+    if failure.check(*_BROKEN) and reasons:
+        inner = "; ".join(f"{_name(r)}: {r.getErrorMessage()}" for r in reasons)
+        return f"no complete HTTP response: {inner}"
+    return message or (failure.type.__name__ if failure.type else kind)
+
+
+def _reasons(error: BaseException | None) -> list[Failure]:
+    """The failures a Twisted ResponseFailed or ResponseNeverReceived lists, whether it is
+    the error itself (Scrapy 2.14) or the cause of Scrapy's own (2.15 on)."""
+    while error is not None:
+        reasons = getattr(error, "reasons", None)
+        if reasons:
+            return [r for r in reasons if isinstance(r, Failure)]
+        error = error.__cause__
+    return []
+
+
+def _name(failure: Failure) -> str:
+    return failure.type.__name__ if failure.type else "error"

@@ -12,7 +12,6 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
-from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from archive.records import Hints
@@ -20,8 +19,13 @@ from pipelines.extraction.decode import is_html
 from pipelines.extraction.urls import canonical_url
 from spiders.discovery.feeds import feeds_announced, parse_feed
 from spiders.discovery.links import skip_reason
-from spiders.discovery.sitemaps import Sitemap, SitemapTooLarge, parse_sitemap
-from spiders.errors import failure_kind
+from spiders.discovery.sitemaps import (
+    Sitemap,
+    SitemapTooLarge,
+    parse_sitemap,
+    sitemaps_in_robots,
+)
+from spiders.errors import failure_detail, failure_kind
 from spiders.frontier import Frontier, Queued
 from spiders.items import FetchFailure, ResumedCapture, fetched_page
 from spiders.limits import redirect_chain
@@ -161,7 +165,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         if response.status == 200:
-            for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            for url in sitemaps_in_robots(response.body, response.url):
                 yield from self._discovered(response, url, "parse_sitemap", "sitemap")
         self._done(response)
 
@@ -211,9 +215,7 @@ class NewsSpider(scrapy.Spider):
             if self.frontier:
                 self.frontier.done(url)
             return
-        # Some failures carry no message (a response cut short): their exception names them.
-        detail = failure.getErrorMessage() or (failure.type.__name__ if failure.type else kind)
-        yield FetchFailure(url, kind, detail[:500])
+        yield FetchFailure(url, kind, failure_detail(failure, self.max_size)[:500])
 
     def _refused(self, request: scrapy.Request, refusal: OutOfScope) -> Iterator[FetchFailure]:
         """A request the scope refused: a redirect off the site is a failure of the page that

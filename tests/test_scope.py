@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from spiders.discovery.sitemaps import sitemaps_in_robots
 from spiders.scope import Scope
 from tests.crawling import crawl, rows
 from tests.servers import article_html, html, redirect, serve_listener, serve_routes
@@ -156,3 +157,13 @@ def test_sites_on_other_ports_are_their_own() -> None:
     assert scope.reason("https://127.0.0.1:8443/b") is None
     assert scope.reason("http://127.0.0.1:8443/b") == "offsite"  # same port, other scheme
     assert scope.reason("http://127.0.0.1:8102/a") == "offsite"
+
+
+def test_robots_sitemap_lines_are_read_from_bytes() -> None:
+    body = (
+        b"User-agent: *\nSITEMAP: /a.xml\n  sitemap:https://x.test/b.xml\nSitemap: \xff\nAllow: /\n"
+    )
+    assert list(sitemaps_in_robots(body, "https://x.test/robots.txt")) == [
+        "https://x.test/a.xml",
+        "https://x.test/b.xml",
+    ]

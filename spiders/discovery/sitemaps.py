@@ -11,7 +11,9 @@ from __future__ import annotations
 import gzip
 import heapq
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -143,3 +145,15 @@ def _release(element: etree._Element) -> None:
     parent = element.getparent()
     while parent is not None and element.getprevious() is not None:
         del parent[0]
+
+
+def sitemaps_in_robots(body: bytes, base_url: str) -> Iterator[str]:
+    """The URLs of a robots.txt's Sitemap: lines (Scrapy's own reader takes text up to
+    Scrapy 2.14 and bytes from 2.15 on, warning about the other)."""
+    for line in body.splitlines():
+        name, _, value = line.strip().partition(b":")
+        if name.strip().lower() == b"sitemap" and value.strip():
+            try:
+                yield urljoin(base_url, value.strip().decode("utf-8"))
+            except UnicodeDecodeError:
+                continue
