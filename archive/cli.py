@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
@@ -20,11 +23,11 @@ from archive.progress import CrawlProgress, summary_table
 from archive.report import archive_stats
 from archive.schedule.command import schedule
 from archive.sites.commands import sites
-from archive.store import ArchiveError, open_archive, open_readonly
+from archive.store import ArchiveError, open_archive, open_readonly, read_mode
 from archive.texts import read_page_arg, render_explanation, render_hits, render_stats
+from archive.warc_commands import export_warc_command, import_warc
 
 # The extraction library (~0.5 s to import) is imported only by the commands that extract.
-from archive.warc_commands import export_warc_command, import_warc
 
 if TYPE_CHECKING:
     from archive.crawl import CrawlJob
@@ -65,6 +68,19 @@ def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> N
 
     click.echo(f"news-archive {__version__} (extraction rules {EXTRACTOR_VERSION})")
     ctx.exit()
+
+
+@contextmanager
+def _reading(path: str) -> Iterator[None]:
+    """An archive that opened but whose pages cannot be read (a damaged disk, a file cut
+    short): one line saying so and what to do, not a traceback."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, ArchiveError) as error:
+        raise click.ClickException(
+            f"{path}: the archive is damaged ({error}); `sqlite3 {path} .recover` saves"
+            " what can be read into a new file"
+        ) from error
 
 
 @click.group()
@@ -122,7 +138,7 @@ def crawl(
     if rules_path:
         overrides["ARCHIVE_RULES"] = rules_path
     if resume_dir:
-        overrides["JOBDIR"] = resume_dir
+        overrides["ARCHIVE_RESUME_DIR"] = resume_dir
     from archive.crawl import CrawlJob  # Scrapy and Twisted: only the crawling commands
 
     job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, level, overrides)
@@ -132,14 +148,14 @@ def crawl(
 
 
 def _run(job: CrawlJob, show_progress: bool) -> dict:
-    from archive.crawl import ConfigError, run_crawl
+    from archive.crawl import ConfigError, CrawlFailed, run_crawl
 
     try:
         if not show_progress:
             return run_crawl(job)
         with CrawlProgress(console) as progress:
             return run_crawl(job, on_tick=progress.tick)
-    except (ArchiveError, ConfigError) as error:
+    except (ArchiveError, ConfigError, CrawlFailed) as error:
         raise click.ClickException(str(error)) from error
 
 
@@ -196,7 +212,7 @@ def reextract(db: str, rules_path: str | None, min_words: int | None) -> None:
         rules = load_rules(rules_path) if rules_path else None
     except ExtractionError as error:
         raise click.ClickException(str(error)) from error
-    with console.status("re-extracting…"):
+    with _reading(db), console.status("re-extracting…"):
         counts = run_reextract(archive, rules, min_words)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no captures"
     console.print(f"Re-extracted: {summary}")
@@ -219,7 +235,8 @@ def search(db: str, query: str, limit: int, as_json: bool) -> None:
     from archive.search import search as search_archive
 
     archive = _archive(db, readonly=True)
-    hits = search_archive(archive, query, limit=limit, marks=("\x02", "\x03"))
+    with _reading(db):
+        hits = search_archive(archive, query, limit=limit, marks=("\x02", "\x03"))
     if as_json:
         for hit in hits:
             row = hit.__dict__ | {"snippet": hit.snippet.replace("\x02", "").replace("\x03", "")}
@@ -238,15 +255,19 @@ def serve(db: str, host: str, port: int) -> None:
     news-archive serve archive.db --port 8001
     """
     _archive(db, readonly=True).close()
-    _serve(db, host, port)
+    # On a read-only filesystem Datasette must open it immutable (-i), as open_readonly does.
+    _serve(db, host, port, immutable=read_mode(db) == "immutable=1")
 
 
-def _serve(db: str, host: str, port: int) -> None:
+def _serve(db: str, host: str, port: int, immutable: bool = False) -> None:
     from archive.publish import serve_args
 
     base = f"http://{host}:{port}/{Path(db).stem}"
     console.print(f"Datasette: {base}  search: {base}/-/search  (Ctrl-C to stop)")
-    server = subprocess.Popen(serve_args(db, host, port))
+    args = serve_args(db, host, port)
+    if immutable:
+        args[args.index(str(db))] = f"--immutable={db}"
+    server = subprocess.Popen(args)
     # SIGTERM (kill, systemd, docker stop) must stop Datasette too, not leave it listening.
     previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
@@ -269,7 +290,9 @@ def stats(db: str, as_json: bool) -> None:
 
     news-archive stats archive.db
     """
-    data = archive_stats(_archive(db, readonly=True))
+    archive = _archive(db, readonly=True)
+    with _reading(db):
+        data = archive_stats(archive)
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:

@@ -13,6 +13,7 @@ from scrapy.settings import Settings
 
 from archive.store import open_archive
 from pipelines.extraction import RulesError, load_rules
+from pipelines.session import fatal_error
 
 
 @dataclass
@@ -57,7 +58,9 @@ _NUMERIC = {
     "CONCURRENT_REQUESTS": "getint", "CONCURRENT_REQUESTS_PER_DOMAIN": "getint",
     "DOWNLOAD_MAXSIZE": "getint", "RETRY_TIMES": "getint", "AUTOTHROTTLE_ENABLED": "getbool",
     "ROBOTSTXT_OBEY": "getbool", "ARCHIVE_KEEP_CAPTURES": "getbool",
-    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool", "ARCHIVE_WARC_MAX_BYTES": "getint",
+    "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool", "ARCHIVE_SITEMAP_MAX_URLS": "getint",
+    "ARCHIVE_MAX_QUEUED": "getint", "REDIRECT_MAX_TIMES": "getint",
+    "ARCHIVE_WARC_MAX_BYTES": "getint",
 }  # fmt: skip
 
 
@@ -108,4 +111,16 @@ def run_crawl(
         # Scrapy's shutdown handlers outlive the crawl: give Ctrl-C back to the caller.
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    return dict(crawler.stats.get_stats())
+    stats = dict(crawler.stats.get_stats())
+    error = fatal_error(stats)
+    if error or process.bootstrap_failed:
+        raise CrawlFailed(error or "the crawl could not start (see the log above)", stats)
+    return stats
+
+
+class CrawlFailed(RuntimeError):
+    """The crawl stopped because the archive could not keep its records."""
+
+    def __init__(self, message: str, stats: dict[str, Any]):
+        super().__init__(f"the crawl stopped: {message}")
+        self.stats = stats

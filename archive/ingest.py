@@ -18,7 +18,9 @@ from pipelines.extraction.dates import parse_date, with_offset
 from pipelines.extraction.decode import decode_html, is_html
 from pipelines.extraction.urls import article_key
 
-DropReason = Literal["http_error", "not_html", "unreadable", "not_article"]
+DropReason = Literal[
+    "http_error", "redirect_off_site", "bad_redirect", "not_html", "unreadable", "not_article"
+]
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dr
     """The article a fetched page holds, or why it holds none."""
     if page.status >= 400:
         return Dropped("http_error", f"HTTP {page.status}")
+    if 300 <= page.status < 400:
+        return _redirect(page)
     if not is_html(page.content_type, page.body):
         return Dropped("not_html", page.content_type or "no content type, no HTML markup")
     try:
@@ -65,3 +69,13 @@ def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dr
         published = with_offset(parse_date(page.hints.published), None)
         article = replace(article, published=published)
     return Extracted(article, article_key(article.canonical_url, page.final_url))
+
+
+def _redirect(page: FetchedPage) -> Dropped:
+    """A redirect that reached us was not followed: the crawl follows every http(s) Location
+    (and refuses those off its sites on the way), so this one points elsewhere (file:,
+    ftp:, data:, javascript:...) or nowhere."""
+    location = page.headers.get("location", "").strip()
+    if not location:
+        return Dropped("bad_redirect", f"HTTP {page.status} without a Location")
+    return Dropped("redirect_off_site", f"HTTP {page.status} to {location[:300]}: not followed")

@@ -10,6 +10,9 @@ from rich.live import Live
 from rich.table import Table
 
 _OUTCOMES = ("new", "updated", "refreshed", "unchanged")
+# The counts the summary shows: articles by outcome, pages dropped, errors, and the links,
+# feed and sitemap entries and redirects not followed (off the crawl's sites, not http(s)...).
+_COUNTED = ("archive/articles/", "archive/dropped/", "archive/errors/", "archive/links_skipped/")
 
 
 def _errors(stats: dict[str, Any]) -> int:
@@ -52,7 +55,7 @@ def summary_table(stats: dict[str, Any]) -> Table:
         ("pages/s", f"{pages / elapsed:.1f}" if elapsed else "-"),
     ]
     for key in sorted(stats):
-        if key.startswith(("archive/articles/", "archive/dropped/", "archive/errors/")):
+        if key.startswith(_COUNTED):
             rows.append((key.removeprefix("archive/").replace("/", " "), str(stats[key])))
     for label, value in rows:
         table.add_row(label, value)

@@ -43,8 +43,9 @@ class FetchedPage:
     url: str  # the canonical form of the URL first requested, before redirects
     final_url: str
     status: int
-    headers: dict[str, str]
-    body: bytes
+    # Out of the repr: a crash logged with its item must not print a page of hostile bytes.
+    headers: dict[str, str] = field(repr=False)
+    body: bytes = field(repr=False)
     fetched_at: str
     site: str
     discovered_via: str = "link"

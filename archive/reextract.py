@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 
 import sqlite_utils
 
 from archive.ingest import Dropped, IngestOptions, page_to_article
-from archive.store import Provenance, captured_page, save_article
+from archive.store import CorruptCapture, Provenance, captured_page, save_article
 from pipelines.extraction import Rules
 from spiders.settings import ARCHIVE_MIN_WORDS
+
+logger = logging.getLogger(__name__)
 
 # The newest successful capture of every URL, with the crawl that fetched it.
 _LATEST = """
@@ -25,11 +28,17 @@ def reextract(
 ) -> Counter[str]:
     """Run today's extractor over every URL's latest capture, with the rules the crawl that
     fetched it applied (its ARCHIVE_MIN_WORDS unless min_words is given, and the feed's or
-    sitemap's date); count new/updated/refreshed/unchanged and each drop reason."""
+    sitemap's date); count new/updated/refreshed/unchanged, each drop reason, and the
+    captures whose bytes are corrupt (corrupt_capture)."""
     counts: Counter[str] = Counter()
     floors = _crawl_min_words(db)
     for row in list(db.query(_LATEST)):
-        page = captured_page(db, row["id"])
+        try:
+            page = captured_page(db, row["id"])
+        except CorruptCapture as error:  # counted; the other captures go on
+            logger.warning("%s", error)
+            counts["corrupt_capture"] += 1
+            continue
         floor = min_words if min_words is not None else floors.get(row["crawl_id"])
         options = IngestOptions(floor if floor is not None else ARCHIVE_MIN_WORDS, rules)
         result = page_to_article(page, options)

@@ -11,7 +11,11 @@ from pipelines.items import CapturedPage, ExtractedPage
 from pipelines.session import CrawlSession
 
 # Drops that are failures of the page, kept in the failures table as well as counted.
-_FAILURE_KINDS = {"unreadable": "unreadable_page"}
+_FAILURE_KINDS = {
+    "unreadable": "unreadable_page",
+    "redirect_off_site": "redirect_off_site",
+    "bad_redirect": "bad_redirect",
+}
 
 
 class ExtractPipeline:

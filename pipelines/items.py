@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.ingest import Extracted
 from archive.records import FetchedPage
 from archive.store import Outcome
-from spiders.items import FetchFailure
+from spiders.items import FetchFailure, ResumedCapture
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ExtractedPage:
     """A captured page that holds an article."""
 
     captured: CapturedPage
-    extracted: Extracted
+    extracted: Extracted = field(repr=False)  # the whole article: not for the log
 
     @property
     def url(self) -> str:
@@ -47,4 +47,6 @@ class StoredArticle:
 
 
 # What a pipeline can be handed: the spider's items, or an earlier pipeline's.
-CrawlItem = FetchedPage | FetchFailure | CapturedPage | ExtractedPage | StoredArticle
+CrawlItem = (
+    FetchedPage | FetchFailure | ResumedCapture | CapturedPage | ExtractedPage | StoredArticle
+)

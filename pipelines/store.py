@@ -21,6 +21,7 @@ class StorePipeline:
     def process_item(self, item: ExtractedPage) -> StoredArticle:
         captured, extracted = item.captured, item.extracted
         prov = Provenance.of(captured.page, captured.capture_id, self.session.crawl_id)
-        outcome = save_article(self.session.archive, extracted.article, extracted.key, prov)
+        with self.session.archive() as db:
+            outcome = save_article(db, extracted.article, extracted.key, prov)
         self.stats.inc_value(f"archive/articles/{outcome}")
         return StoredArticle(item, outcome)

@@ -2,126 +2,172 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
-from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from archive.records import FetchedPage, Hints
+from archive.records import Hints
 from pipelines.extraction.decode import is_html
-from pipelines.extraction.urls import canonical_url, site_of
+from pipelines.extraction.urls import canonical_url
 from spiders.discovery.feeds import feeds_announced, parse_feed
 from spiders.discovery.links import skip_reason
-from spiders.discovery.sitemaps import Sitemap, SitemapTooLarge, parse_sitemap
-from spiders.errors import failure_kind
-from spiders.items import FetchFailure
+from spiders.discovery.sitemaps import (
+    Sitemap,
+    SitemapTooLarge,
+    parse_sitemap,
+    sitemaps_in_robots,
+)
+from spiders.errors import failure_detail, failure_kind
+from spiders.frontier import Frontier, Queued
+from spiders.items import FetchFailure, ResumedCapture, fetched_page
+from spiders.limits import redirect_chain
 from spiders.plan import CrawlPlan, split_urls
+from spiders.queue import QueueLimit
+from spiders.scope import NOT_HTTP, OFFSITE, OutOfScope, Scope
 from spiders.signals import crawl_planned
-from spiders.wire import wire_of
 
 
 class NewsSpider(scrapy.Spider):
     """Crawl one or more news sites: -a url=..., -a feed=..., -a sitemap=... (comma-separated)."""
 
     name = "news"
+    queue: QueueLimit
 
     def __init__(self, url: Any = None, feed: Any = None, sitemap: Any = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.plan = CrawlPlan(split_urls(url), split_urls(feed), split_urls(sitemap))
         if not self.plan.starts:
             raise ValueError("give at least one url, feed or sitemap to crawl")
-        self.allowed_domains = self.plan.hosts
-        # Hosts are checked by _on_site: LinkExtractor's allow_domains rejects hosts with a port.
+        # Every URL is checked against the crawl's sites here (counted when refused) and
+        # again by ScopeMiddleware; Scrapy's allowed_domains knows hosts, not ports.
+        self.scope = Scope.of_plan(self.plan)
         self.links = LinkExtractor(unique=True)
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.queue = QueueLimit(crawler)
+        return spider
+
+    async def start(self) -> AsyncIterator[Any]:
         self.crawler.signals.send_catch_log(signal=crawl_planned, plan=self.plan)
+        if self.frontier and self.frontier.resuming:
+            async for request in self._resumed(self.frontier):
+                yield request
+            return
+        for queued in self._starts():
+            if self.frontier is None or self.frontier.add(queued):
+                yield self._request(queued)
+
+    def _starts(self) -> Iterator[Queued]:
         for url in self.plan.pages:
-            yield self._request(url, self.parse_page, "start")
-        roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.plan.pages}
+            yield Queued(canonical_url(url), "parse_page", "start", Hints(), 0)
         if self.settings.getbool("ARCHIVE_SITEMAPS_FROM_ROBOTS"):
+            roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.plan.pages}
             for root in sorted(roots):
-                yield self._request(f"{root}/robots.txt", self.parse_robots, "robots")
+                yield Queued(
+                    canonical_url(f"{root}/robots.txt"), "parse_robots", "robots", Hints(), 0
+                )
         for url in self.plan.feeds:
-            yield self._request(url, self.parse_feed, "feed")
+            yield Queued(canonical_url(url), "parse_feed", "feed", Hints(), 0)
         for url in self.plan.sitemaps:
-            yield self._request(url, self.parse_sitemap, "sitemap")
+            yield Queued(canonical_url(url), "parse_sitemap", "sitemap", Hints(), 0)
 
-    def _request(
-        self, url: str, callback: Any, via: str, hints: Hints | None = None
-    ) -> scrapy.Request:
-        return self._follow(canonical_url(url), callback, via, hints)
+    async def _resumed(self, frontier: Frontier) -> AsyncIterator[Any]:
+        """Every URL an earlier run queued and did not finish, as the queue makes room; one
+        it captured is taken from the archive, not fetched again."""
+        for queued in frontier.pending():
+            if queued.capture_id is not None:
+                yield ResumedCapture(queued.url, queued.capture_id)
+                continue
+            while not self.queue.has_room():
+                await asyncio.sleep(0.1)
+            yield self._request(queued)
 
-    def _follow(
-        self, url: str, callback: Any, via: str, hints: Hints | None = None
-    ) -> scrapy.Request:
-        """A request for a URL already in canonical form."""
-        meta = {"via": via, "hints": hints or Hints()}
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta)
+    def _request(self, queued: Queued) -> scrapy.Request:
+        meta = {"via": queued.via, "hints": queued.hints, "depth": queued.depth}
+        callback = getattr(self, queued.callback)
+        return scrapy.Request(queued.url, callback=callback, errback=self.on_error, meta=meta)
+
+    def _discovered(
+        self, response: Response, url: str, callback: str, via: str, hints: Hints | None = None
+    ) -> Iterator[scrapy.Request]:
+        """A request for a URL found in a page, feed, sitemap or robots.txt, unless it is off
+        the crawl's sites, a link not worth following, too deep, or the queue is full (each
+        counted), or it was queued before."""
+        reason = self.scope.reason(url)
+        if reason is None and not self.queue.has_room():
+            reason = "queue full"  # before canonicalising: a sitemap can name 50,000 more
+        url = canonical_url(url) if reason is None else url
+        if reason is None and via == "link":
+            reason = skip_reason(url, self.max_pagination)
+        depth = response.meta.get("depth", 0) + 1
+        if reason is None and self.depth_limit and depth > self.depth_limit:
+            reason = "depth limit"
+        if reason:
+            self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
+            return
+        queued = Queued(url, callback, via, hints or Hints(), depth)
+        if self.frontier is None or self.frontier.add(queued):
+            yield self._request(queued)
+
+    def _done(self, response: Response) -> None:
+        """The response's outcome is stored (its children are queued): a resumed crawl need
+        not fetch it again. Pages are marked as their items leave the pipelines."""
+        if self.frontier:
+            self.frontier.done(canonical_url(response.meta.get("redirect_urls", [response.url])[0]))
+
+    @cached_property
+    def frontier(self) -> Frontier | None:
+        return Frontier.of(self.crawler)
+
+    @cached_property
+    def depth_limit(self) -> int:
+        return self.settings.getint("DEPTH_LIMIT")
 
     @cached_property
     def max_pagination(self) -> int:
         return self.settings.getint("ARCHIVE_MAX_PAGINATION")
 
     @cached_property
+    def max_sitemap_urls(self) -> int:
+        return self.settings.getint("ARCHIVE_SITEMAP_MAX_URLS")
+
+    @cached_property
     def max_size(self) -> int:
         """The most bytes any response may hold: a gzipped sitemap's once unpacked, too."""
         return self.settings.getint("DOWNLOAD_MAXSIZE")
 
-    def _page_item(self, response: Response) -> FetchedPage:
-        first = response.meta.get("redirect_urls", [response.url])[0]
-        return FetchedPage(
-            url=canonical_url(first),
-            final_url=response.url,
-            status=response.status,
-            headers={k.decode().lower(): b", ".join(v).decode("latin-1")
-                     for k, v in response.headers.items()},
-            body=response.body,
-            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            site=site_of(response.url),
-            discovered_via=response.meta.get("via", "link"),
-            hints=response.meta.get("hints") or Hints(),
-            wire=wire_of(response),
-        )  # fmt: skip
-
     def parse_page(self, response: Response) -> Iterator[Any]:
-        yield self._page_item(response)
-        if response.status != 200 or not isinstance(response, TextResponse):
-            return
-        if not is_html(_content_type(response), response.body):
-            return
+        # The links first, the page last: once the page is stored, its links are queued.
+        if isinstance(response, TextResponse) and _is_html_page(response):
+            yield from self._page_links(response)
+        yield fetched_page(response)
+
+    def _page_links(self, response: TextResponse) -> Iterator[scrapy.Request]:
         announced = feeds_announced(
             [(link.attrib.get("rel", ""), link.attrib.get("type", ""), link.attrib.get("href", ""))
              for link in response.css("link[rel][type][href]")],
             response.url,
         )  # fmt: skip
         for url in announced:
-            yield self._request(url, self.parse_feed, "feed")
+            yield from self._discovered(response, url, "parse_feed", "feed")
         for link in self.links.extract_links(response):
-            url = canonical_url(link.url)
-            reason = None if self._on_site(url) else "offsite"
-            reason = reason or skip_reason(url, self.max_pagination)
-            if reason:
-                self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
-                continue
-            yield self._follow(url, self.parse_page, "link")
-
-    def _on_site(self, url: str) -> bool:
-        host = urlsplit(url).hostname or ""
-        return any(host == d or host.endswith(f".{d}") for d in self.allowed_domains)
+            yield from self._discovered(response, link.url, "parse_page", "link")
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        if response.status != 200:
-            return
-        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            yield self._request(url, self.parse_sitemap, "sitemap")
+        if response.status == 200:
+            for url in sitemaps_in_robots(response.body, response.url):
+                yield from self._discovered(response, url, "parse_sitemap", "sitemap")
+        self._done(response)
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         ok = response.status == 200
@@ -131,34 +177,63 @@ class NewsSpider(scrapy.Spider):
             return
         for entry in entries:
             hints = Hints(title=entry.title, published=entry.published)
-            yield self._request(entry.url, self.parse_page, "feed", hints)
+            yield from self._discovered(response, entry.url, "parse_page", "feed", hints)
+        self._done(response)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         sitemap = Sitemap()
         try:
             if response.status == 200:
-                sitemap = parse_sitemap(response.body, response.url, self.max_size)
+                sitemap = parse_sitemap(
+                    response.body, response.url, self.max_size, self.max_sitemap_urls
+                )
         except SitemapTooLarge as error:
             yield FetchFailure(response.url, "too_large", f"{error} (DOWNLOAD_MAXSIZE)")
             return
         if not sitemap.entries:
             yield FetchFailure(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
             return
+        self.crawler.stats.inc_value("archive/links_skipped/sitemap limit", sitemap.skipped)
         for entry in sitemap.entries:
             if sitemap.is_index:
-                yield self._request(entry.url, self.parse_sitemap, "sitemap")
+                yield from self._discovered(response, entry.url, "parse_sitemap", "sitemap")
             else:
                 hints = Hints(title=entry.news_title, published=entry.news_published)
-                yield self._request(entry.url, self.parse_page, "sitemap", hints)
+                yield from self._discovered(response, entry.url, "parse_page", "sitemap", hints)
+        self._done(response)
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
         request = failure.request  # type: ignore[attr-defined]
-        kind = failure_kind(failure)
-        if kind == "ignored":  # robots.txt or an offsite rule said no: a decision, not a failure
+        # Kept under the URL the crawl asked for, as its capture would be, redirects or not.
+        url = canonical_url(redirect_chain(request)[0])
+        if failure.check(OutOfScope):
+            yield from self._refused(request, failure.value)  # type: ignore[arg-type]
             return
-        # Some failures carry no message (a response cut short): their exception names them.
-        detail = failure.getErrorMessage() or (failure.type.__name__ if failure.type else kind)
-        yield FetchFailure(request.url, kind, detail[:500])
+        kind = failure_kind(failure)
+        if kind == "ignored":  # robots.txt said no: a decision, not a failure
+            self.crawler.stats.inc_value("archive/links_skipped/robots.txt")
+            if self.frontier:
+                self.frontier.done(url)
+            return
+        yield FetchFailure(url, kind, failure_detail(failure, self.max_size)[:500])
+
+    def _refused(self, request: scrapy.Request, refusal: OutOfScope) -> Iterator[FetchFailure]:
+        """A request the scope refused: a redirect off the site is a failure of the page that
+        redirected (anything else was counted when the spider found it)."""
+        chain = redirect_chain(request)
+        if len(chain) > 1:
+            detail = f"redirected to {request.url}: {_REFUSED[refusal.reason]}"
+            yield FetchFailure(canonical_url(chain[0]), "redirect_off_site", detail[:500])
+        elif self.frontier:
+            self.frontier.done(chain[0])
+
+
+# How a refused redirect target is described in its failure's detail.
+_REFUSED = {OFFSITE: "another site", NOT_HTTP: "not http(s)"}
+
+
+def _is_html_page(response: TextResponse) -> bool:
+    return response.status == 200 and is_html(_content_type(response), response.body)
 
 
 def _content_type(response: Response) -> str:

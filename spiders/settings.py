@@ -5,6 +5,8 @@ from archive import __version__
 BOT_NAME = "news-archive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` exits non-zero when the archive cannot keep the crawl's records.
+COMMANDS_MODULE = "spiders.commands"
 
 USER_AGENT = (
     f"news-archive/{__version__} (archival crawler; +https://github.com/news-archive/news-archive)"
@@ -27,7 +29,25 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
-EXTENSIONS = {"pipelines.session.CrawlSession": 100}
+# Only http(s) is ever fetched: Scrapy's handlers for local files, FTP, S3 and data: URLs are
+# off, and ScopeMiddleware refuses any request off the crawl's sites (scheme, host and port),
+# in place of Scrapy's OffsiteMiddleware, which knows hosts but not ports or schemes.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+# Scrapy's decompression and redirect middlewares, in their places, with the compression
+# bombs, redirect loops and overlong chains they give up on named (spiders/limits.py).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "spiders.scope.ScopeMiddleware": 50,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "spiders.limits.BoundedMetaRefresh": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "spiders.limits.BoundedDecompression": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "spiders.limits.BoundedRedirects": 600,
+}
+REDIRECT_MAX_TIMES = 20
+
+EXTENSIONS = {"pipelines.session.CrawlSession": 100, "spiders.frontier.Frontier": 200}
 ITEM_PIPELINES = {
     "pipelines.capture.CapturePipeline": 100,
     "pipelines.extract.ExtractPipeline": 200,
@@ -41,7 +61,12 @@ ARCHIVE_KEEP_CAPTURES = True
 ARCHIVE_WARC_DIR = ""  # where the crawl's WARC files go; default: warcs/ beside ARCHIVE_DB
 ARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # a crawl's WARC file is closed past this, a new one begun
 ARCHIVE_MIN_WORDS = 50
+ARCHIVE_SITEMAP_MAX_URLS = 50_000  # the newest URLs read from one sitemap file
+ARCHIVE_MAX_QUEUED = (
+    20_000  # the most requests waiting at once (about 2.5 KB each); more are skipped
+)
 ARCHIVE_RULES = ""  # path to a per-site rules file (TOML), see README
+ARCHIVE_RESUME_DIR = ""  # where the crawl's frontier is kept, to resume it (--resume-dir)
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.
 REMOTE_CONTROL_ENABLED = False

@@ -14,7 +14,7 @@ import pytest
 from archive.records import Hints
 from archive.store import (
     ArchiveError,
-    CaptureUnreadable,
+    CorruptCapture,
     Provenance,
     add_capture,
     capture_body,
@@ -177,10 +177,10 @@ def test_a_damaged_warc_record_is_a_clear_error(tmp_path: Path) -> None:
     row = db["captures"].get(capture_id)
     warc = tmp_path / row["warc_path"]
     warc.write_bytes(warc.read_bytes()[: row["warc_offset"] + 20])
-    with pytest.raises(CaptureUnreadable, match=rf"capture {capture_id}: .*offset"):
+    with pytest.raises(CorruptCapture, match=rf"capture {capture_id}: .*offset"):
         capture_body(db, capture_id)
     warc.unlink()
-    with pytest.raises(CaptureUnreadable, match="cannot be read"):
+    with pytest.raises(CorruptCapture, match="cannot be read"):
         capture_body(db, capture_id)
 
 

@@ -4,20 +4,21 @@ articles, and the WARC files beside it holding the captured bytes. Plain functio
 
 from archive.store.articles import Outcome, Provenance, save_article
 from archive.store.captures import (
-    CaptureUnreadable,
     add_capture,
     add_indexed_capture,
     capture_body,
     captured_page,
 )
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
-from archive.store.database import now, open_archive, open_readonly
-from archive.store.errors import ArchiveError
+from archive.store.database import now, open_archive, open_readonly, read_mode
+from archive.store.errors import ArchiveError, ArchiveWriteError, CorruptCapture
+from archive.store.transactions import write_transaction
 from archive.store.warcs import open_warc_writer
 
 __all__ = [
     "ArchiveError",
-    "CaptureUnreadable",
+    "ArchiveWriteError",
+    "CorruptCapture",
     "Outcome",
     "Provenance",
     "add_capture",
@@ -31,6 +32,8 @@ __all__ = [
     "open_archive",
     "open_readonly",
     "open_warc_writer",
+    "read_mode",
     "save_article",
     "start_crawl",
+    "write_transaction",
 ]

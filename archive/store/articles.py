@@ -11,6 +11,7 @@ import sqlite_utils
 
 from archive.records import FetchedPage
 from archive.store.database import insert_row, now
+from archive.store.transactions import write_transaction
 from pipelines.extraction.record import Article
 
 Outcome = Literal["new", "updated", "refreshed", "unchanged"]
@@ -70,7 +71,7 @@ def save_article(
     unchanged: only last_seen moves.
     """
     row = article_row(article, key, prov)
-    with db.atomic():
+    with write_transaction(db):
         existing = next(db.query("select * from articles where url = ?", [key]), None)
         if existing is None:
             row.update(first_seen=row["last_seen"], version=1)

@@ -9,10 +9,12 @@ import zlib
 from typing import Any
 
 import sqlite_utils
+from sqlite_utils.db import NotFoundError
 
 from archive.records import FetchedPage, Hints
 from archive.store.database import insert_row
-from archive.store.errors import ArchiveError
+from archive.store.errors import CorruptCapture
+from archive.store.transactions import write_transaction
 from archive.store.warcs import resolve_path, stored_path
 from archive.warc import (
     WarcLocation,
@@ -23,11 +25,6 @@ from archive.warc import (
     read_payload,
     warc_date,
 )
-
-
-class CaptureUnreadable(ArchiveError):
-    """A capture's bytes cannot be read back: its WARC file is missing or damaged, its zlib
-    body is corrupt, or the bytes read are not the ones captured (sha256)."""
 
 
 def add_capture(
@@ -53,7 +50,7 @@ def add_capture(
             digest=payload_digest(page.body),
         )
         record, same_as = warcs.write_revisit(page, origin), holder["id"]
-    with db.atomic():
+    with write_transaction(db):
         return _insert(db, crawl_id, page, record, same_as)
 
 
@@ -61,7 +58,7 @@ def add_indexed_capture(
     db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage, record: WarcLocation
 ) -> int:
     """A captures row for a page whose record is already in a WARC file (an imported one)."""
-    with db.atomic():
+    with write_transaction(db):
         return _insert(db, crawl_id, page, record)
 
 
@@ -98,34 +95,42 @@ def _insert(
 
 def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
     """The raw bytes of a capture, following same_as to the capture that holds them: read
-    from its WARC record, or from the database for captures made before WARC files."""
-    row = db.table("captures").get(capture_id)
+    from its WARC record, or from the database for captures made before WARC files.
+    CorruptCapture if they cannot be read back (a damaged disk or file, a WARC file gone)."""
+    row = _row(db, capture_id)
     if row["same_as"] is not None:
-        row = db.table("captures").get(row["same_as"])
+        row = _row(db, row["same_as"])
     if row["body"] is not None:
         try:
             body = zlib.decompress(row["body"])
         except zlib.error as error:
-            raise CaptureUnreadable(f"capture {row['id']}: corrupt body ({error})") from error
+            raise CorruptCapture(f"capture {row['id']}: corrupt body ({error})") from error
     elif row["warc_path"]:
         path = resolve_path(db, row["warc_path"])
         try:
             body = read_payload(path, row["warc_offset"], row["length"])
         except WarcReadError as error:
-            raise CaptureUnreadable(f"capture {row['id']}: {error}") from error
+            raise CorruptCapture(f"capture {row['id']}: {error}") from error
     else:
-        raise CaptureUnreadable(f"capture {row['id']} holds no bytes and names no WARC record")
+        raise CorruptCapture(f"capture {row['id']} holds no bytes and names no WARC record")
     if hashlib.sha256(body).hexdigest() != row["sha256"]:
-        raise CaptureUnreadable(f"capture {row['id']}: the bytes read are not those captured")
+        raise CorruptCapture(f"capture {row['id']}: the bytes read are not those captured")
     return body
 
 
 def captured_page(db: sqlite_utils.Database, capture_id: int) -> FetchedPage:
     """A capture as the page the crawl fetched, bytes and feed/sitemap hints included."""
-    row = db.table("captures").get(capture_id)
+    row = _row(db, capture_id)
     return FetchedPage(
         url=row["url"], final_url=row["final_url"], status=row["status"],
         headers=json.loads(row["headers"] or "{}"), body=capture_body(db, capture_id),
         fetched_at=row["fetched_at"], site=row["site"],
         discovered_via=row["discovered_via"] or "", hints=Hints.from_json(row["hints"]),
     )  # fmt: skip
+
+
+def _row(db: sqlite_utils.Database, capture_id: int) -> dict[str, Any]:
+    try:
+        return dict(db.table("captures").get(capture_id))
+    except NotFoundError as error:
+        raise CorruptCapture(f"capture {capture_id} is not in this archive") from error

@@ -10,6 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.store.database import insert_row, now
+from archive.store.transactions import write_transaction
 
 
 def start_crawl(
@@ -21,7 +22,7 @@ def start_crawl(
 ) -> int:
     """A new crawl row (of the sites row site_id, when the scheduler started it); crawls
     still marked running whose process is gone become "killed"."""
-    with db.atomic():
+    with write_transaction(db):
         mark_killed_crawls(db)
         row = {
             "site": site, "start_urls": json.dumps(start_urls), "started": now(),
@@ -54,14 +55,14 @@ def _alive(pid: int | None) -> bool:
 
 
 def finish_crawl(db: sqlite_utils.Database, crawl_id: int, summary: dict[str, Any]) -> None:
-    with db.atomic():
+    with write_transaction(db):
         db.table("crawls").update(crawl_id, {**summary, "finished": now()})
 
 
 def add_failure(
     db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str
 ) -> None:
-    with db.atomic():
+    with write_transaction(db):
         db.table("failures").insert(
             {"crawl_id": crawl_id, "url": url, "kind": kind, "detail": detail[:2000], "at": now()}
         )

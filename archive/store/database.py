@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
 from archive.store.errors import ArchiveError
-from archive.store.migrations import apply_migrations
+from archive.store.migrations import apply_migrations, check_schema
+from archive.store.transactions import BUSY_TIMEOUT_MS
 
-__all__ = ["ArchiveError", "insert_row", "now", "open_archive", "open_readonly"]
+__all__ = ["ArchiveError", "insert_row", "now", "open_archive", "open_readonly", "read_mode"]
 
 
 def now() -> str:
@@ -44,7 +47,7 @@ def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Datab
         raise ArchiveError(f"{path}: directory {parent} is not writable")
     db = sqlite_utils.Database(path)
     try:
-        db.execute("pragma busy_timeout = 30000")
+        db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
         db.enable_wal()
         apply_migrations(db)
     except sqlite3.DatabaseError as error:
@@ -56,16 +59,56 @@ def open_archive(path: str | Path, *, create: bool = True) -> sqlite_utils.Datab
     return db
 
 
+def read_mode(path: str | Path) -> str:
+    """How SQLite can read an archive without writing to it: "mode=ro" (it still sees a
+    crawl's writes in progress), or "immutable=1" where it cannot create the -shm file a WAL
+    reader needs beside it (a read-only filesystem or directory): an archive there is not
+    being written. ArchiveError if neither opens it."""
+    try:
+        _probe(Path(path), "mode=ro")
+        return "mode=ro"
+    except sqlite3.DatabaseError as error:
+        if not _cannot_open(error):
+            raise ArchiveError(f"{path}: not a usable SQLite archive ({error})") from error
+        first = error
+    try:
+        _probe(Path(path), "immutable=1")
+    except sqlite3.DatabaseError as error:
+        raise ArchiveError(f"{path}: not a usable SQLite archive ({first})") from error
+    return "immutable=1"
+
+
+def _probe(path: Path, mode: str) -> None:
+    with closing(_connect(path, mode)) as conn:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+
+
+def _cannot_open(error: sqlite3.DatabaseError) -> bool:
+    """SQLite could not open (or make) a file it needs beside the archive, not a damaged or
+    busy archive: a case for immutable=1, which needs none."""
+    message = str(error).lower()
+    return "unable to open" in message or "readonly" in message or "read-only" in message
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?{mode}", uri=True)
+
+
 def open_readonly(path: str | Path) -> sqlite_utils.Database:
-    """Open an existing archive for reading only."""
+    """Open an existing archive for reading only (see read_mode); an archive written by a
+    newer news-archive is refused here too."""
     path = Path(path)
     if not path.is_file():
         raise ArchiveError(f"{path}: no such archive")
+    db = sqlite_utils.Database(_connect(path, read_mode(path)))
     try:
-        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
-        db = sqlite_utils.Database(conn)
         if "articles" not in db.table_names():
-            raise ArchiveError(f"{path}: not a news-archive database (no articles table)")
+            raise ArchiveError("not a news-archive database (no articles table)")
+        check_schema(db)
     except sqlite3.DatabaseError as error:
+        db.close()
         raise ArchiveError(f"{path}: not a usable SQLite archive ({error})") from error
+    except ArchiveError as error:
+        db.close()
+        raise ArchiveError(f"{path}: {error}") from error
     return db

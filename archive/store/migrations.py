@@ -8,6 +8,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from archive.store.errors import ArchiveError
+from archive.store.transactions import write_transaction
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
@@ -181,17 +182,30 @@ LEGACY_TABLE = "_migrations"
 
 
 def apply_migrations(db: sqlite_utils.Database) -> list[str]:
-    """Bring the schema up to date, each migration in its own transaction; return the names
-    applied. An archive written by a newer news-archive (a migration we do not know) is
-    refused, so this version never writes to a schema it does not understand."""
-    with db.atomic():
+    """Bring the schema up to date in one write transaction (each step a savepoint of it);
+    return the names applied. An archive written by a newer news-archive (a migration we do
+    not know) is refused, so this version never writes to a schema it does not understand."""
+    check_schema(db)
+    if not db.table(LEGACY_TABLE).exists() and not MIGRATIONS.pending(db):
+        return []
+    # Under the write lock, and looked at again: two crawls opening a new archive at once
+    # must not both create its tables.
+    with write_transaction(db):
         _adopt_legacy(db)
-    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in KNOWN]
+        check_schema(db)
+        pending = [m.name for m in MIGRATIONS.pending(db)]
+        MIGRATIONS.apply(db)
+    return pending
+
+
+def check_schema(db: sqlite_utils.Database) -> None:
+    """Refuse an archive written by a newer news-archive: one recording a step we lack."""
+    legacy = db.table(LEGACY_TABLE)
+    names = [row["name"] for row in legacy.rows] if legacy.exists() else []
+    names += [m.name for m in MIGRATIONS.applied(db)]
+    unknown = [name for name in names if name not in KNOWN]
     if unknown:
         raise ArchiveError(_newer(unknown))
-    pending = [m.name for m in MIGRATIONS.pending(db)]
-    MIGRATIONS.apply(db)
-    return pending
 
 
 def _adopt_legacy(db: sqlite_utils.Database) -> None:
@@ -200,9 +214,6 @@ def _adopt_legacy(db: sqlite_utils.Database) -> None:
     if not legacy.exists():
         return
     rows = list(legacy.rows)
-    unknown = [row["name"] for row in rows if row["name"] not in KNOWN]
-    if unknown:
-        raise ArchiveError(_newer(unknown))
     MIGRATIONS.ensure_migrations_table(db)
     db.table(Migrations.migrations_table).insert_all(
         {"migration_set": MIGRATIONS.name, "name": row["name"], "applied_at": row["applied"]}

@@ -10,6 +10,7 @@ import sqlite_utils
 
 from archive.store.database import insert_row, now
 from archive.store.errors import ArchiveError
+from archive.store.transactions import write_transaction
 
 # Settings may hold TOML's scalar types; the crawl receives them as text.
 SettingValue = str | int | float | bool
@@ -103,7 +104,7 @@ def get_site(db: sqlite_utils.Database, name: str) -> SiteRow:
 
 def add_site(db: sqlite_utils.Database, site: Site) -> int:
     """Store a new site; SiteExists if its name is taken."""
-    with db.atomic():
+    with write_transaction(db):
         if list(db.query("select id from sites where name = ?", [site.name])):
             raise SiteExists(f"a site named {site.name!r} exists (change it with sites edit)")
         return insert_row(db, "sites", {**_columns(site), "added": now(), "changed": now()})
@@ -111,7 +112,7 @@ def add_site(db: sqlite_utils.Database, site: Site) -> int:
 
 def replace_site(db: sqlite_utils.Database, name: str, site: Site) -> None:
     """Store new settings for the site called name (which may rename it); its runs stay."""
-    with db.atomic():
+    with write_transaction(db):
         current = get_site(db, name)
         if site.name != name and list(db.query("select 1 from sites where name = ?", [site.name])):
             raise SiteExists(f"a site named {site.name!r} exists")
@@ -133,7 +134,7 @@ def save_sites(db: sqlite_utils.Database, sites: list[Site], prune: bool = False
     """Add or update each site by name, all in one transaction (prune: and remove the sites
     not among them); the same sites twice leave the table as it was."""
     counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0}
-    with db.atomic():
+    with write_transaction(db):
         stored = {row.site.name: row for row in list_sites(db)}
         for site in sites:
             if site.name not in stored:
@@ -152,7 +153,7 @@ def save_sites(db: sqlite_utils.Database, sites: list[Site], prune: bool = False
 
 def remove_site(db: sqlite_utils.Database, name: str) -> None:
     """Forget a site; its crawls stay in the archive, no longer linked to it."""
-    with db.atomic():
+    with write_transaction(db):
         _remove(db, get_site(db, name).id)
 
 
@@ -163,7 +164,7 @@ def _remove(db: sqlite_utils.Database, site_id: int) -> None:
 
 def record_run(db: sqlite_utils.Database, site_id: int, started: str, status: str) -> None:
     """The scheduler started (or handed on) a run of the site at started."""
-    with db.atomic():
+    with write_transaction(db):
         db.table("sites").update(
             site_id,
             {"last_run": started, "last_status": status, "last_finished": None,
@@ -173,7 +174,7 @@ def record_run(db: sqlite_utils.Database, site_id: int, started: str, status: st
 
 def record_end(db: sqlite_utils.Database, site_id: int, status: str, message: str) -> None:
     """How the site's last run ended."""
-    with db.atomic():
+    with write_transaction(db):
         db.table("sites").update(
             site_id, {"last_status": status, "last_finished": now(), "last_message": message}
         )

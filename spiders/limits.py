@@ -1,0 +1,88 @@
+"""Scrapy's decompression and redirect middlewares, with the requests they give up on named.
+
+Scrapy gives up on a response that unpacks past DOWNLOAD_MAXSIZE (a gzip or deflate bomb)
+and on a request redirected more than REDIRECT_MAX_TIMES times by raising a bare
+IgnoreRequest, which reads the same as a robots.txt refusal; and a redirect back to a URL
+already on the chain is dropped by the duplicate filter without a word. Here each is its
+own exception, so the spider records the page as a failure with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scrapy import Request
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+
+from pipelines.extraction.urls import canonical_url
+
+
+class ResponseTooLarge(IgnoreRequest):
+    """A response that unpacks to more than DOWNLOAD_MAXSIZE bytes."""
+
+
+class RedirectLoop(IgnoreRequest):
+    """A redirect back to a URL already on the request's redirect chain."""
+
+
+class TooManyRedirects(IgnoreRequest):
+    """A request redirected more than REDIRECT_MAX_TIMES times."""
+
+
+def redirect_chain(request: Request) -> list[str]:
+    """The URLs a request went through, the first requested first, its own last."""
+    return [*request.meta.get("redirect_urls", []), request.url]
+
+
+def describe_chain(urls: list[str]) -> str:
+    """A redirect chain in a line: its first and last URLs, and how many came between."""
+    if len(urls) <= 4:
+        return " -> ".join(urls)
+    return " -> ".join([*urls[:2], f"({len(urls) - 4} more)", *urls[-2:]])
+
+
+class BoundedDecompression(HttpCompressionMiddleware):
+    """HttpCompressionMiddleware raising ResponseTooLarge for a compression bomb."""
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        try:
+            return super().process_response(request, response)
+        except IgnoreRequest as error:  # the one it raises: unpacked past DOWNLOAD_MAXSIZE
+            raise ResponseTooLarge(str(error)) from error
+
+
+def _named(
+    request: Request, max_times: int, redirect: Callable[[], Request | Response]
+) -> Request | Response:
+    """What a redirect middleware's process_response gives, with its give-ups named."""
+    try:
+        result = redirect()
+    except IgnoreRequest as error:  # the one it raises: "max redirections reached"
+        chain = describe_chain(redirect_chain(request))
+        message = f"more than REDIRECT_MAX_TIMES={max_times} redirects: {chain}"
+        raise TooManyRedirects(message) from error
+    if isinstance(result, Request):
+        seen = {canonical_url(url) for url in redirect_chain(request)}
+        if canonical_url(result.url) in seen:
+            chain = describe_chain([*redirect_chain(request), result.url])
+            raise RedirectLoop(f"redirect loop: {chain}")
+    return result
+
+
+class BoundedRedirects(RedirectMiddleware):
+    """RedirectMiddleware naming redirect loops and chains too long to follow."""
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        parent = super().process_response
+        return _named(request, self.max_redirect_times, lambda: parent(request, response))
+
+
+class BoundedMetaRefresh(MetaRefreshMiddleware):
+    """MetaRefreshMiddleware naming refresh loops and chains too long to follow."""
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        parent = super().process_response
+        return _named(request, self.max_redirect_times, lambda: parent(request, response))
