@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Literal
+from urllib.parse import urlsplit
+
+from w3lib.url import safe_url_string
 
 from archive.records import FetchedPage
 from pipelines.extraction import Article, ExtractionError, Rules, extract
 from pipelines.extraction.dates import parse_date, with_offset
 from pipelines.extraction.decode import decode_html, is_html
-from pipelines.extraction.urls import article_key
+from pipelines.extraction.urls import article_key, canonical_url
 
 DropReason = Literal[
     "http_error", "redirect_off_site", "bad_redirect", "not_html", "unreadable", "not_article"
@@ -68,7 +71,34 @@ def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dr
         # A feed's or sitemap's date, with UTC when it gives no offset.
         published = with_offset(parse_date(page.hints.published), None)
         article = replace(article, published=published)
-    return Extracted(article, article_key(article.canonical_url, page.final_url))
+    article = with_web_urls(article)
+    # The key is a canonical http(s) URL whatever the page's rel=canonical said.
+    return Extracted(article, canonical_url(article_key(article.canonical_url, page.final_url)))
+
+
+def web_url(url: str | None) -> str | None:
+    """A URL as the archive keeps it: absolute http(s), unsafe characters percent-encoded
+    (a quote or bracket in a path stays data, not markup, wherever the URL is shown); None
+    for anything else (javascript:, data:, a relative path)."""
+    if not url:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return safe_url_string(url)
+
+
+def with_web_urls(article: Article) -> Article:
+    """The article with its canonical URL, lead image and caption images as web_url keeps
+    them: hostile pages put script and markup in any of them."""
+    captions = [replace(c, image_url=web_url(c.image_url)) for c in article.captions]
+    return replace(
+        article,
+        canonical_url=web_url(article.canonical_url),
+        lead_image_url=web_url(article.lead_image_url),
+        captions=captions,
+    )
 
 
 def _redirect(page: FetchedPage) -> Dropped:

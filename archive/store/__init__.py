@@ -5,7 +5,7 @@ from archive.store.articles import Outcome, Provenance, save_article
 from archive.store.captures import add_capture, capture_body, captured_page
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
 from archive.store.database import now, open_archive, open_readonly, read_mode
-from archive.store.errors import ArchiveError, ArchiveWriteError, CorruptCapture
+from archive.store.errors import ArchiveError, ArchiveWriteError, CorruptCapture, UnsafeURL
 from archive.store.transactions import write_transaction
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "CorruptCapture",
     "Outcome",
     "Provenance",
+    "UnsafeURL",
     "add_capture",
     "add_failure",
     "capture_body",

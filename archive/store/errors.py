@@ -13,3 +13,8 @@ class ArchiveWriteError(ArchiveError):
 
 class CorruptCapture(ArchiveError):
     """A capture whose stored bytes cannot be unpacked, or that is not in the archive."""
+
+
+class UnsafeURL(ValueError):
+    """A URL the archive will not keep: not http(s), or with characters left unencoded.
+    (archive.ingest makes every URL safe; this guards the store against any other writer.)"""
