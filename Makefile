@@ -30,7 +30,8 @@ $(MIN_VENV)/bin/python: pyproject.toml
 	touch $(MIN_VENV)/bin/python
 
 test-scrapy-min: $(MIN_VENV)/bin/python
-	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_fetch_errors.py tests/test_one_path.py
+	$(MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_fetch_errors.py tests/test_one_path.py \
+		tests/test_scope.py tests/test_resource_limits.py tests/test_failure_details.py
 
 # ruff, the import contract of pyproject.toml (the layers: see README "Layout"), then mypy.
 lint: install

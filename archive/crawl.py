@@ -61,6 +61,7 @@ _NUMERIC = {
     "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool", "ARCHIVE_SITEMAP_MAX_URLS": "getint",
     "ARCHIVE_MAX_QUEUED": "getint", "REDIRECT_MAX_TIMES": "getint",
     "ARCHIVE_WARC_MAX_BYTES": "getint",
+    "ARCHIVE_MAX_PAGE_BYTES": "getint", "ARCHIVE_SITEMAP_MAX_BYTES": "getint",
 }  # fmt: skip
 
 

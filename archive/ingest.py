@@ -11,24 +11,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Literal
+from urllib.parse import urlsplit
+
+from w3lib.url import safe_url_string
 
 from archive.records import FetchedPage
 from pipelines.extraction import Article, ExtractionError, Rules, extract
 from pipelines.extraction.dates import parse_date, with_offset
 from pipelines.extraction.decode import decode_html, is_html
-from pipelines.extraction.urls import article_key
+from pipelines.extraction.urls import article_key, canonical_url
 
 DropReason = Literal[
-    "http_error", "redirect_off_site", "bad_redirect", "not_html", "unreadable", "not_article"
+    "http_error",
+    "redirect_off_site",
+    "bad_redirect",
+    "not_html",
+    "too_large",
+    "unreadable",
+    "not_article",
 ]
+
+
+# The most bytes of HTML extracted (ARCHIVE_MAX_PAGE_BYTES): parsing takes about 18 times
+# a page's size in memory and a second per 1.5 MB, so a 19 MB page of paragraphs took 350 MB
+# and 12 s, holding up the whole crawl. News pages weigh well under 1 MB.
+MAX_PAGE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """How pages become articles: the crawl's ARCHIVE_MIN_WORDS and ARCHIVE_RULES."""
+    """How pages become articles: the crawl's ARCHIVE_MIN_WORDS, ARCHIVE_RULES and
+    ARCHIVE_MAX_PAGE_BYTES."""
 
     min_words: int
     rules: Rules | None = None
+    max_bytes: int = MAX_PAGE_BYTES
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,11 @@ def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dr
         return _redirect(page)
     if not is_html(page.content_type, page.body):
         return Dropped("not_html", page.content_type or "no content type, no HTML markup")
+    if options.max_bytes and len(page.body) > options.max_bytes:
+        detail = (
+            f"{len(page.body)} bytes of HTML, over ARCHIVE_MAX_PAGE_BYTES ({options.max_bytes})"
+        )
+        return Dropped("too_large", detail + ": kept raw, not extracted")
     try:
         html = decode_html(page.body, page.content_type)
         article = extract(
@@ -68,7 +90,34 @@ def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dr
         # A feed's or sitemap's date, with UTC when it gives no offset.
         published = with_offset(parse_date(page.hints.published), None)
         article = replace(article, published=published)
-    return Extracted(article, article_key(article.canonical_url, page.final_url))
+    article = with_web_urls(article)
+    # The key is a canonical http(s) URL whatever the page's rel=canonical said.
+    return Extracted(article, canonical_url(article_key(article.canonical_url, page.final_url)))
+
+
+def web_url(url: str | None) -> str | None:
+    """A URL as the archive keeps it: absolute http(s), unsafe characters percent-encoded
+    (a quote or bracket in a path stays data, not markup, wherever the URL is shown); None
+    for anything else (javascript:, data:, a relative path)."""
+    if not url:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    return safe_url_string(url)
+
+
+def with_web_urls(article: Article) -> Article:
+    """The article with its canonical URL, lead image and caption images as web_url keeps
+    them: hostile pages put script and markup in any of them."""
+    captions = [replace(c, image_url=web_url(c.image_url)) for c in article.captions]
+    return replace(
+        article,
+        canonical_url=web_url(article.canonical_url),
+        lead_image_url=web_url(article.lead_image_url),
+        captions=captions,
+    )
 
 
 def _redirect(page: FetchedPage) -> Dropped:

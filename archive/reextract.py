@@ -8,7 +8,7 @@ from collections import Counter
 
 import sqlite_utils
 
-from archive.ingest import Dropped, IngestOptions, page_to_article
+from archive.ingest import MAX_PAGE_BYTES, Dropped, IngestOptions, page_to_article
 from archive.store import CorruptCapture, Provenance, captured_page, save_article
 from pipelines.extraction import Rules
 from spiders.settings import ARCHIVE_MIN_WORDS
@@ -27,11 +27,11 @@ def reextract(
     db: sqlite_utils.Database, rules: Rules | None = None, min_words: int | None = None
 ) -> Counter[str]:
     """Run today's extractor over every URL's latest capture, with the rules the crawl that
-    fetched it applied (its ARCHIVE_MIN_WORDS unless min_words is given, and the feed's or
-    sitemap's date); count new/updated/refreshed/unchanged, each drop reason, and the
-    captures whose bytes are corrupt (corrupt_capture)."""
+    fetched it applied (its ARCHIVE_MIN_WORDS unless min_words is given, its
+    ARCHIVE_MAX_PAGE_BYTES, and the feed's or sitemap's date); count new/updated/refreshed/
+    unchanged, each drop reason, and the captures whose bytes are corrupt (corrupt_capture)."""
     counts: Counter[str] = Counter()
-    floors = _crawl_min_words(db)
+    crawls = _crawl_settings(db)
     for row in list(db.query(_LATEST)):
         try:
             page = captured_page(db, row["id"])
@@ -39,9 +39,7 @@ def reextract(
             logger.warning("%s", error)
             counts["corrupt_capture"] += 1
             continue
-        floor = min_words if min_words is not None else floors.get(row["crawl_id"])
-        options = IngestOptions(floor if floor is not None else ARCHIVE_MIN_WORDS, rules)
-        result = page_to_article(page, options)
+        result = page_to_article(page, _options(crawls.get(row["crawl_id"], {}), rules, min_words))
         if isinstance(result, Dropped):
             counts[result.reason] += 1
             continue
@@ -50,11 +48,16 @@ def reextract(
     return counts
 
 
-def _crawl_min_words(db: sqlite_utils.Database) -> dict[int, int]:
-    """Each crawl's ARCHIVE_MIN_WORDS, as recorded in its settings."""
-    floors = {}
-    for row in db.query("select id, settings from crawls"):
-        value = json.loads(row["settings"] or "{}").get("ARCHIVE_MIN_WORDS")
-        if value is not None:
-            floors[row["id"]] = int(value)
-    return floors
+def _options(settings: dict, rules: Rules | None, min_words: int | None) -> IngestOptions:
+    """What the crawl that fetched a page applied (the defaults where it recorded none)."""
+    floor = settings.get("ARCHIVE_MIN_WORDS", ARCHIVE_MIN_WORDS)
+    max_bytes = settings.get("ARCHIVE_MAX_PAGE_BYTES", MAX_PAGE_BYTES)
+    return IngestOptions(min_words if min_words is not None else int(floor), rules, int(max_bytes))
+
+
+def _crawl_settings(db: sqlite_utils.Database) -> dict[int, dict]:
+    """Each crawl's ARCHIVE_* settings, as recorded in its row."""
+    return {
+        row["id"]: json.loads(row["settings"] or "{}")
+        for row in db.query("select id, settings from crawls")
+    }

@@ -15,6 +15,7 @@ _FAILURE_KINDS = {
     "unreadable": "unreadable_page",
     "redirect_off_site": "redirect_off_site",
     "bad_redirect": "bad_redirect",
+    "too_large": "too_large",
 }
 
 
@@ -26,6 +27,7 @@ class ExtractPipeline:
         self.options = IngestOptions(
             min_words=crawler.settings.getint("ARCHIVE_MIN_WORDS"),
             rules=load_rules(path) if path else None,
+            max_bytes=crawler.settings.getint("ARCHIVE_MAX_PAGE_BYTES"),
         )
 
     @classmethod

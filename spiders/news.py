@@ -12,12 +12,14 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from archive.records import Hints
 from pipelines.extraction.decode import is_html
 from pipelines.extraction.urls import canonical_url
-from spiders.discovery.feeds import feeds_announced, parse_feed
+from spiders.discovery.feeds import FeedError, feeds_announced, parse_feed
 from spiders.discovery.links import skip_reason
 from spiders.discovery.sitemaps import (
     Sitemap,
@@ -143,8 +145,14 @@ class NewsSpider(scrapy.Spider):
 
     @cached_property
     def max_size(self) -> int:
-        """The most bytes any response may hold: a gzipped sitemap's once unpacked, too."""
+        """The most bytes any response may hold."""
         return self.settings.getint("DOWNLOAD_MAXSIZE")
+
+    @cached_property
+    def max_sitemap_bytes(self) -> int:
+        """The most bytes a .gz sitemap may unpack to: it is read as a stream, so this costs
+        time, not memory."""
+        return self.settings.getint("ARCHIVE_SITEMAP_MAX_BYTES")
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         # The links first, the page last: once the page is stored, its links are queued.
@@ -170,8 +178,12 @@ class NewsSpider(scrapy.Spider):
         self._done(response)
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
-        ok = response.status == 200
-        entries = parse_feed(response.body, response.url, _content_type(response)) if ok else []
+        try:
+            ok = response.status == 200
+            entries = parse_feed(response.body, response.url, _content_type(response)) if ok else []
+        except FeedError as error:
+            yield FetchFailure(response.url, "bad_feed", str(error)[:500])
+            return
         if not entries:
             yield FetchFailure(response.url, "bad_feed", f"HTTP {response.status}, no feed entries")
             return
@@ -180,27 +192,46 @@ class NewsSpider(scrapy.Spider):
             yield from self._discovered(response, entry.url, "parse_page", "feed", hints)
         self._done(response)
 
-    def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        sitemap = Sitemap()
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:
         try:
-            if response.status == 200:
-                sitemap = parse_sitemap(
-                    response.body, response.url, self.max_size, self.max_sitemap_urls
-                )
+            sitemap = await self._read_sitemap(response)
         except SitemapTooLarge as error:
-            yield FetchFailure(response.url, "too_large", f"{error} (DOWNLOAD_MAXSIZE)")
+            yield FetchFailure(response.url, "too_large", f"{error} (ARCHIVE_SITEMAP_MAX_BYTES)")
             return
-        if not sitemap.entries:
+        if not sitemap.entries and not sitemap.skipped:
             yield FetchFailure(response.url, "bad_sitemap", f"HTTP {response.status}, no entries")
             return
-        self.crawler.stats.inc_value("archive/links_skipped/sitemap limit", sitemap.skipped)
+        self._count_skipped(sitemap)
         for entry in sitemap.entries:
             if sitemap.is_index:
-                yield from self._discovered(response, entry.url, "parse_sitemap", "sitemap")
+                requests = self._discovered(response, entry.url, "parse_sitemap", "sitemap")
             else:
                 hints = Hints(title=entry.news_title, published=entry.news_published)
-                yield from self._discovered(response, entry.url, "parse_page", "sitemap", hints)
+                requests = self._discovered(response, entry.url, "parse_page", "sitemap", hints)
+            for request in requests:
+                yield request
         self._done(response)
+
+    async def _read_sitemap(self, response: Response) -> Sitemap:
+        """The sitemap's newest entries, as many as the queue has room for (and at most
+        ARCHIVE_SITEMAP_MAX_URLS): no more could be queued. Read in a worker thread: a long
+        one (50 MB, a million entries) takes seconds of CPU, and the downloads under way
+        must not wait, nor time out, meanwhile."""
+        if response.status != 200:
+            return Sitemap()
+        keep = int(min(self.max_sitemap_urls, self.queue.room()))
+        reading = deferToThread(
+            parse_sitemap, response.body, response.url, self.max_sitemap_bytes, keep
+        )
+        return await maybe_deferred_to_future(reading)
+
+    def _count_skipped(self, sitemap: Sitemap) -> None:
+        """The entries let go: beyond ARCHIVE_SITEMAP_MAX_URLS, or beyond the queue's room."""
+        total = len(sitemap.entries) + sitemap.skipped
+        beyond_limit = max(total - self.max_sitemap_urls, 0)
+        stats = self.crawler.stats
+        stats.inc_value("archive/links_skipped/sitemap limit", beyond_limit)
+        stats.inc_value("archive/links_skipped/queue full", sitemap.skipped - beyond_limit)
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
         request = failure.request  # type: ignore[attr-defined]

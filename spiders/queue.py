@@ -30,10 +30,14 @@ class QueueLimit:
         connect(self._fetched, signal=signals.response_received)
 
     def has_room(self) -> bool:
+        return self.room() > 0
+
+    def room(self) -> float:
+        """How many more requests may join the queue now (math.inf: no limit)."""
         limit = self.max_queued or math.inf
         if self.max_pages:
             limit = min(limit, self.max_pages - self.fetched)
-        return self.waiting < limit
+        return max(limit - self.waiting, 0)
 
     def _joined(self) -> None:
         self.waiting += 1

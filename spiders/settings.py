@@ -18,7 +18,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 0.25
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+# Several responses are held at once (a compression bomb unpacks to this much): the crawl's
+# peak memory grows with it. HTML beyond ARCHIVE_MAX_PAGE_BYTES is kept but not extracted.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_TIMES = 2
 DEPTH_LIMIT = 3
@@ -61,7 +63,9 @@ ARCHIVE_KEEP_CAPTURES = True
 ARCHIVE_WARC_DIR = ""  # where the crawl's WARC files go; default: warcs/ beside ARCHIVE_DB
 ARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # a crawl's WARC file is closed past this, a new one begun
 ARCHIVE_MIN_WORDS = 50
+ARCHIVE_MAX_PAGE_BYTES = 4 * 1024 * 1024  # bigger HTML pages are kept raw, not extracted
 ARCHIVE_SITEMAP_MAX_URLS = 50_000  # the newest URLs read from one sitemap file
+ARCHIVE_SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # a .gz sitemap unpacked (streamed), as the protocol
 ARCHIVE_MAX_QUEUED = (
     20_000  # the most requests waiting at once (about 2.5 KB each); more are skipped
 )

@@ -9,13 +9,16 @@ import socketserver
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 from urllib.parse import unquote
 
-Route = Callable[[], tuple[int, dict[str, str], bytes]]
+# A route answers (status, headers, body). A body of bytes is sent with its Content-Length
+# (unless the headers announce another: a response cut short); an iterable of chunks is
+# streamed with none, the end of the body being the end of the connection.
+Route = Callable[[], tuple[int, dict[str, str], bytes | Iterable[bytes]]]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -38,11 +41,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
+        if isinstance(body, bytes) and "Content-Length" not in headers:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         # The crawler may give up on a slow or huge response: that is the point of those routes.
         with suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)
+            for chunk in [body] if isinstance(body, bytes) else body:
+                self.wfile.write(chunk)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

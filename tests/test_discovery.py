@@ -102,3 +102,35 @@ def test_feeds_announced_by_link_alternate() -> None:
 )
 def test_link_rules(url: str, reason: str | None) -> None:
     assert skip_reason(url, max_pagination=5) == reason
+
+
+def test_a_sitemap_keeps_its_newest_entries_up_to_the_limit() -> None:
+    xml = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + b"".join(
+            b"<url><loc>/n/%d</loc><lastmod>2026-03-%02d</lastmod></url>" % (i, i)
+            for i in range(1, 29)
+        )
+        + b"</urlset>"
+    )
+    kept = parse_sitemap(gzip.compress(xml), "https://x.test/", 0, max_urls=3)
+    assert [e.url for e in kept.entries] == [f"https://x.test/n/{i}" for i in (28, 27, 26)]
+    assert kept.skipped == 25
+    assert parse_sitemap(xml, "https://x.test/", 0, max_urls=0).skipped == 28
+
+
+def test_a_feed_naming_no_character_is_read_and_its_text_can_be_stored() -> None:
+    """&#xD800; made feedparser raise (the whole feed lost); a JSON Feed's "\\ud800" gave a
+    title SQLite refuses to store (the story's capture lost)."""
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+        b"<title>A &#xD800; &#0; &#55296; title &#233;</title><link>/a</link></item>"
+        b"</channel></rss>"
+    )
+    json_feed = (
+        b'{"version": "https://jsonfeed.org/version/1.1",'
+        b' "items": [{"url": "/b", "title": "A \\ud800 title"}]}'
+    )
+    for body in (rss, json_feed):
+        (entry,) = parse_feed(body, "https://x.test/feed")
+        assert entry.title and entry.title.encode("utf-8")  # no lone surrogate left

@@ -86,3 +86,14 @@ def test_pages_and_results_cross_process_boundaries() -> None:
 )
 def test_is_html(content_type: str | None, body: bytes, expected: bool) -> None:
     assert is_html(content_type, body) is expected
+
+
+def test_a_page_over_the_extraction_limit_is_dropped_as_too_large() -> None:
+    big = UNDATED.replace(b"</article>", b"<p>" + b"word " * 300_000 + b"</p></article>")
+    result = page_to_article(fetched(URL, big), IngestOptions(min_words=50, max_bytes=1_000_000))
+    assert isinstance(result, Dropped) and result.reason == "too_large"
+    assert "ARCHIVE_MAX_PAGE_BYTES (1000000)" in result.detail
+    assert isinstance(
+        page_to_article(fetched(URL, UNDATED), IngestOptions(50, max_bytes=100)), Dropped
+    )
+    assert isinstance(page_to_article(fetched(URL, UNDATED), IngestOptions(50)), Extracted)

@@ -40,7 +40,7 @@ CAFE = ["/news/café", "/news/caf%C3%A9", "/news/caf%c3%a9"]
 
 USER_AGENTS: set[str] = set()
 MAX_SIZE = 200_000
-# A gzipped sitemap of 70 KB that unpacks to more than the crawl's DOWNLOAD_MAXSIZE.
+# A gzipped sitemap of 70 KB that unpacks to more than the crawl's ARCHIVE_SITEMAP_MAX_BYTES.
 BIG_SITEMAP = gzip.compress(
     b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
     + b"".join(b"<url><loc>/news/%d</loc></url>" % i for i in range(MAX_SIZE // 20))
@@ -89,6 +89,8 @@ def crawled(tmp_path_factory) -> tuple[Path, str]:
             "ARCHIVE_MIN_WORDS=20",
             "-s",
             f"DOWNLOAD_MAXSIZE={MAX_SIZE}",
+            "-s",
+            f"ARCHIVE_SITEMAP_MAX_BYTES={MAX_SIZE}",
         )
     return db, base
 
@@ -102,11 +104,12 @@ def test_a_floor_below_50_words_keeps_a_short_article(crawled: tuple[Path, str])
     assert brief["word_count"] < 50 and brief["headline"] == "Harbour board meets"
 
 
-def test_a_gzipped_sitemap_is_capped_at_download_maxsize(crawled: tuple[Path, str]) -> None:
+def test_a_gzipped_sitemap_is_capped_once_unpacked(crawled: tuple[Path, str]) -> None:
     db, _ = crawled
     assert len(BIG_SITEMAP) < MAX_SIZE
     (failure,) = rows(db, "select kind, detail from failures where url like '%sitemap%'")
     assert failure["kind"] == "too_large" and str(MAX_SIZE) in failure["detail"]
+    assert "ARCHIVE_SITEMAP_MAX_BYTES" in failure["detail"]
 
 
 def test_the_crawler_says_which_version_it_is(crawled: tuple[Path, str]) -> None:

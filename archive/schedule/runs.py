@@ -22,7 +22,7 @@ FAILED = frozenset({"failed", "killed"})
 
 @dataclass(frozen=True)
 class SitePaths:
-    """Where a site's lock file, crawl queue (JOBDIR) and last crawl log live."""
+    """Where a site's lock file, crawl frontier (ARCHIVE_RESUME_DIR) and last crawl log live."""
 
     folder: Path
 
@@ -49,7 +49,9 @@ def run_settings(row: SiteRow, db: Path, paths: SitePaths) -> dict[str, str]:
     site = row.site
     settings = {name: setting_text(value) for name, value in site.settings.items()}
     settings.update(
-        ARCHIVE_DB=str(db.resolve()), ARCHIVE_SITE_ID=str(row.id), JOBDIR=str(paths.resume)
+        ARCHIVE_DB=str(db.resolve()),
+        ARCHIVE_SITE_ID=str(row.id),
+        ARCHIVE_RESUME_DIR=str(paths.resume),
     )
     if site.max_pages:
         settings["CLOSESPIDER_PAGECOUNT"] = str(site.max_pages)

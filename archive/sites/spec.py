@@ -20,7 +20,8 @@ _SETTING = re.compile(r"[A-Z][A-Z0-9_]*")
 _RESERVED = {
     "ARCHIVE_DB": "the scheduler sets it",
     "ARCHIVE_SITE_ID": "the scheduler sets it",
-    "JOBDIR": "the scheduler keeps each site's resume folder",
+    "ARCHIVE_RESUME_DIR": "the scheduler keeps each site's resume folder",
+    "JOBDIR": "the scheduler keeps each site's resume folder (ARCHIVE_RESUME_DIR)",
     "ARCHIVE_RULES": "use the rules key (--rules)",
     "DEPTH_LIMIT": "use the depth key (--depth)",
     "CLOSESPIDER_PAGECOUNT": "use the max_pages key (--max-pages)",

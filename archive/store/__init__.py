@@ -11,7 +11,7 @@ from archive.store.captures import (
 )
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
 from archive.store.database import now, open_archive, open_readonly, read_mode
-from archive.store.errors import ArchiveError, ArchiveWriteError, CorruptCapture
+from archive.store.errors import ArchiveError, ArchiveWriteError, CorruptCapture, UnsafeURL
 from archive.store.transactions import write_transaction
 from archive.store.warcs import open_warc_writer
 
@@ -21,6 +21,7 @@ __all__ = [
     "CorruptCapture",
     "Outcome",
     "Provenance",
+    "UnsafeURL",
     "add_capture",
     "add_failure",
     "add_indexed_capture",

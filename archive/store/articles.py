@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
 from archive.records import FetchedPage
 from archive.store.database import insert_row, now
+from archive.store.errors import UnsafeURL
 from archive.store.transactions import write_transaction
 from pipelines.extraction.record import Article
 
@@ -44,7 +47,22 @@ def captions_text(article: Article) -> str:
     )
 
 
+# Never in a stored URL: what would let it out of an HTML attribute or a line of text.
+_UNSAFE = re.compile(r'[\x00-\x20\x7f"<>\\^`{|}]')
+
+
+def web_url(url: str | None) -> str | None:
+    """url, if the archive may keep it (absolute http(s), percent-encoded); UnsafeURL if not."""
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or _UNSAFE.search(url):
+        raise UnsafeURL(f"not an http(s) URL in percent-encoded form: {url[:200]!r}")
+    return url
+
+
 def article_row(article: Article, key: str, prov: Provenance) -> dict:
+    web_url(key)
     return {
         "url": key, "site": prov.site, "headline": article.headline,
         "body": article.text, "captions_text": captions_text(article),
@@ -53,7 +71,7 @@ def article_row(article: Article, key: str, prov: Provenance) -> dict:
         "modified": article.modified.isoformat() if article.modified else None,
         "section": article.section, "tags": json.dumps(article.tags, ensure_ascii=False),
         "language": article.language, "description": article.description,
-        "lead_image_url": article.lead_image_url, "site_name": article.site_name,
+        "lead_image_url": web_url(article.lead_image_url), "site_name": article.site_name,
         "final_url": prov.final_url, "word_count": article.word_count,
         "content_hash": content_hash(article), "extractor_version": article.extractor_version,
         "capture_id": prov.capture_id, "crawl_id": prov.crawl_id,
@@ -123,7 +141,7 @@ def _write_version(db: sqlite_utils.Database, article_id: int, row: dict) -> Non
 
 def _caption_rows(article: Article) -> list[dict]:
     return [
-        {"position": i, "image_url": c.image_url, "alt": c.alt, "caption": c.caption,
+        {"position": i, "image_url": web_url(c.image_url), "alt": c.alt, "caption": c.caption,
          "credit": c.credit}
         for i, c in enumerate(article.captions, start=1)
     ]  # fmt: skip

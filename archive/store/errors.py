@@ -15,3 +15,8 @@ class CorruptCapture(ArchiveError):
     """A capture whose bytes cannot be read back: its WARC file is missing or damaged, its
     zlib body is corrupt, the bytes read are not the ones captured (sha256), or the capture
     is not in the archive."""
+
+
+class UnsafeURL(ValueError):
+    """A URL the archive will not keep: not http(s), or with characters left unencoded.
+    (archive.ingest makes every URL safe; this guards the store against any other writer.)"""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,16 +30,24 @@ class FeedEntry:
     published: str | None = None
 
 
+class FeedError(ValueError):
+    """A feed the feed parser gave up on."""
+
+
 def parse_feed(body: bytes, base_url: str, content_type: str = "") -> list[FeedEntry]:
-    """Entries of a feed in any of the formats above; [] when body is not a feed."""
+    """Entries of a feed in any of the formats above; [] when body is not a feed. FeedError
+    when the parser breaks on it."""
     if body.lstrip()[:1] == b"{":
         return _json_feed(body, base_url)
-    parsed = feedparser.parse(
-        io.BytesIO(body),
-        response_headers={"content-location": base_url, "content-type": content_type},
-        resolve_relative_uris=False,
-        sanitize_html=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(_CHARACTER_REFERENCE.sub(_valid_reference, body)),
+            response_headers={"content-location": base_url, "content-type": content_type},
+            resolve_relative_uris=False,
+            sanitize_html=False,
+        )
+    except (UnicodeError, ValueError) as error:  # what its loose parser raises on bad bytes
+        raise FeedError(f"the feed parser broke on it ({type(error).__name__}: {error})") from error
     if not parsed.get("version"):
         return []  # HTML, an error page, or bytes no feed parser recognises
     entries = []
@@ -46,8 +55,29 @@ def parse_feed(body: bytes, base_url: str, content_type: str = "") -> list[FeedE
         url = resolve(base_url, _link(entry))
         if url:
             date = entry.get("published") or entry.get("updated") or entry.get("created")
-            entries.append(FeedEntry(url, entry.get("title") or None, date or None))
+            entries.append(FeedEntry(url, _text(entry.get("title")), _text(date)))
     return entries
+
+
+# A numeric character reference: &#55296; or &#xD800;.
+_CHARACTER_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _valid_reference(match: re.Match[bytes]) -> bytes:
+    """The reference, or U+FFFD's for one naming no character (a lone surrogate, NUL, or
+    past U+10FFFF), on which feedparser's loose parser raises."""
+    digits = match.group(1)
+    code = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+    valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+    return match.group(0) if valid else b"&#xFFFD;"
+
+
+def _text(value: object) -> str | None:
+    """A feed's text as the archive can keep it: a str with no lone surrogates (a JSON
+    feed's "\\ud800" decodes to one, and SQLite refuses to store it)."""
+    if not isinstance(value, str) or not value:
+        return None
+    return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def _link(entry: Any) -> str | None:
@@ -78,9 +108,8 @@ def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
             continue
         url = resolve(base_url, item["url"])
         if url:
-            title = item.get("title") if isinstance(item.get("title"), str) else None
             date = item.get("date_published") or item.get("date_modified")
-            entries.append(FeedEntry(url, title or None, date if isinstance(date, str) else None))
+            entries.append(FeedEntry(url, _text(item.get("title")), _text(date)))
     return entries
 
 

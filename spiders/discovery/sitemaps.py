@@ -50,7 +50,7 @@ def _local(tag: object) -> str:
 
 
 class SitemapTooLarge(ValueError):
-    """A sitemap that unpacks to more bytes than the crawl's DOWNLOAD_MAXSIZE."""
+    """A sitemap that unpacks to more bytes than the crawl allows (ARCHIVE_SITEMAP_MAX_BYTES)."""
 
 
 class _Capped(io.RawIOBase):
@@ -74,7 +74,7 @@ class _Capped(io.RawIOBase):
 
 def sitemap_stream(body: bytes, max_size: int) -> io.RawIOBase:
     """The XML of a sitemap whether it was served plain or as a .gz file, as a stream of at
-    most max_size bytes (0: no limit), the cap the crawl puts on any response."""
+    most max_size bytes (0: no limit)."""
     raw: io.BufferedIOBase = io.BytesIO(body)
     if body[:2] == b"\x1f\x8b":
         raw = gzip.GzipFile(fileobj=raw)
@@ -98,13 +98,15 @@ def parse_sitemap(body: bytes, base_url: str, max_size: int, max_urls: int = MAX
         sitemap_stream(body, max_size), events=("end",), tag=("{*}url", "{*}sitemap"),
         recover=True, resolve_entities=False, no_network=True, load_dtd=False,
     )  # fmt: skip
+    parent, kind = None, ""
     try:
         for position, (_, element) in enumerate(events):
-            parent = element.getparent()
-            kind = _local(parent.tag) if parent is not None else ""
+            if element.getparent() is not parent:
+                parent = element.getparent()
+                kind = _local(parent.tag) if parent is not None else ""
             if kind in {"urlset", "sitemapindex"}:
                 sitemap.is_index = kind == "sitemapindex"
-                _keep(newest, _read(element, position), max_urls, sitemap)
+                _keep(newest, element, position, max_urls, sitemap)
             _release(element)
     except (etree.XMLSyntaxError, OSError, EOFError):
         pass  # a broken or cut file: what was read before the break stands
@@ -113,12 +115,17 @@ def parse_sitemap(body: bytes, base_url: str, max_size: int, max_urls: int = MAX
     return sitemap
 
 
-def _read(element: etree._Element, position: int) -> _Read:
-    values = {_local(el.tag): el.text for el in element.iter()}
-    loc, lastmod, title, published = (
-        (values.get(name) or "").strip() for name in ("loc", "lastmod", "title", "publication_date")
-    )
-    return (published or lastmod, -position, loc, lastmod, title, published)
+def _fields(element: etree._Element) -> dict[str, str]:
+    """An entry's loc, lastmod, and its Google News title and publication_date (one level
+    down, in <news:news>), by local name."""
+    fields: dict[str, str] = {}
+    for child in element:
+        name = _local(child.tag)
+        if name == "news":
+            fields.update((_local(c.tag), (c.text or "").strip()) for c in child)
+        elif name in {"loc", "lastmod"}:
+            fields[name] = (child.text or "").strip()
+    return fields
 
 
 def _entry(read: _Read, base_url: str) -> SitemapEntry | None:
@@ -129,13 +136,21 @@ def _entry(read: _Read, base_url: str) -> SitemapEntry | None:
     return SitemapEntry(url, lastmod or None, title or None, published or None)
 
 
-def _keep(newest: list[_Read], read: _Read, max_urls: int, sitemap: Sitemap) -> None:
+def _keep(
+    newest: list[_Read], element: etree._Element, position: int, max_urls: int, sitemap: Sitemap
+) -> None:
     """Keep an entry if it is among the newest max_urls so far; count the one let go."""
+    fields = _fields(element)
+    published, lastmod = fields.get("publication_date", ""), fields.get("lastmod", "")
+    date = published or lastmod
+    if len(newest) >= max_urls:
+        sitemap.skipped += 1
+        if not newest or (date, -position) <= newest[0][:2]:
+            return
+    read = (date, -position, fields.get("loc", ""), lastmod, fields.get("title", ""), published)
     if len(newest) < max_urls:
         heapq.heappush(newest, read)
-        return
-    sitemap.skipped += 1
-    if newest and read > newest[0]:
+    else:
         heapq.heapreplace(newest, read)
 
 
