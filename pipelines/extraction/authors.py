@@ -41,7 +41,8 @@ _JOB = re.compile(
     r"photographer|analyst|producer|intern|special to)\b",
     re.I,
 )
-_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+")
+# An address starts a token and holds one "@": "\S+@\S+" backtracked cubically on "a@a@a@...".
+_CONTACT = re.compile(r"(?<!\S)[^\s@]+@[^\s@]+\.\w+|https?://\S+|@\w+")
 _AGENCIES = frozenset(
     [
         "reuters",
@@ -81,7 +82,9 @@ def clean_authors(raw: list[str], publishers: tuple[str, ...] = ()) -> list[str]
     ("Sandee LaMotte, CNN")."""
     names: list[str] = []
     for value in raw:
-        value = _DATE_TAIL.sub("", _BY.sub("", _CONTACT.sub(" ", normalize(value))))
+        # normalize() again: the later patterns are quadratic in a run of spaces
+        value = normalize(_CONTACT.sub(" ", normalize(value)))
+        value = _DATE_TAIL.sub("", _BY.sub("", value))
         value = _HONORIFIC.sub("", value)
         for part in _SPLIT.split(value):
             name = _TRAILING_TITLE.sub("", _BY.sub("", part)).strip(" .:-–—()")

@@ -295,7 +295,9 @@ _TAIL = re.compile(
     r"|^[^.!?]{3,120}\bcontributed (?:reporting|to this (?:report|story))",
     re.I,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# Tried only where an address can start (not inside a run of its characters): tried from
+# every position, a long token made the search quadratic.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 # Calls to action that close a story: "Subscribe to our newsletters", "Have a tip?".
 _PROMO = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|sign up|inbox|have a tip|follow (?:us|her|him)|"
@@ -314,7 +316,7 @@ _CHANNELS = re.compile(
 def _tail_reason(block: Block) -> str | None:
     if block.is_heading:
         return "heading at the end"
-    if _TAIL.match(block.text) or (_EMAIL.search(block.text) and len(block.text) < 300):
+    if _TAIL.match(block.text) or (len(block.text) < 300 and _EMAIL.search(block.text)):
         return "credits, contact or copyright line at the end"
     if len(block.text) < 200 and _PROMO.search(block.text):
         return "promotion at the end"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 import lxml.html
 
@@ -12,6 +11,7 @@ from pipelines.extraction.credits import clean_credit, split_credit
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
 from pipelines.extraction.text import normalize, spaced_text, split_camel
+from pipelines.extraction.urls import join_url
 
 _CAPTION_CLASS = re.compile(
     r"(?<!without)(?<!without[-_])(?<!\bno[-_])(?<!\bno)"
@@ -64,11 +64,11 @@ def image_url(img: lxml.html.HtmlElement | None, base: str | None) -> str | None
     for attr in _LAZY_ATTRS:
         value = (img.get(attr) or "").strip()
         if value and not value.startswith("data:"):
-            return urljoin(base or "", value)
+            return join_url(base, value)
     srcset = img.get("data-srcset") or img.get("srcset")
     if srcset:
         first = srcset.split(",")[-1].strip().split(" ")[0]
-        return urljoin(base or "", first) if first else None
+        return join_url(base, first) if first else None
     return None
 
 
@@ -304,7 +304,5 @@ def jsonld_captions(article: dict | None, base: str | None) -> list[Caption]:
         )
         caption, found = split_credit(text)
         url = url_of(item)
-        captions.append(
-            Caption(caption, credit or found, urljoin(base or "", url) if url else None)
-        )
+        captions.append(Caption(caption, credit or found, join_url(base, url) if url else None))
     return captions
