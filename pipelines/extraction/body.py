@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
-from pipelines.extraction.blocks import Block, is_within, text_blocks
+from pipelines.extraction.blocks import Block, Decision, is_within, text_blocks
 from pipelines.extraction.captions import in_caption_markup
 from pipelines.extraction.clean import positive_hint
-from pipelines.extraction.text import count_words, normalize, same_text, words
+from pipelines.extraction.teasers import teaser_summaries
+from pipelines.extraction.text import count_words, same_text, words
+from pipelines.extraction.trim import trim_edges, trim_lead_in
 
 # How much a character of link or fragment text costs a container, against one of prose.
 _BAD_WEIGHT = 1.2
@@ -35,15 +37,6 @@ _BOILERPLATE_LINE = re.compile(
 
 
 @dataclass
-class Decision:
-    """What happened to one text block, for `extract --explain`."""
-
-    kept: bool
-    reason: str
-    text: str
-
-
-@dataclass
 class BodyResult:
     paragraphs: list[str] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
@@ -62,99 +55,6 @@ def _weights(block: Block) -> tuple[float, float]:
     if not block.ends_sentence:
         good *= 0.7
     return good, 0.0  # links inside prose are not held against it
-
-
-# A heading that links elsewhere, or sits inside a link (<a><h3>headline</h3></a>).
-_LINKED_HEADLINE = (
-    ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
-    "[.//a[@href] or parent::a[@href]]"
-)
-
-
-def teaser_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """Elements holding the summary under a linked headline: the text of a teaser card in a
-    "more stories" list, which reads like prose but belongs to another article."""
-    found: set[lxml.html.HtmlElement] = set()
-    for heading in root.xpath(_LINKED_HEADLINE):
-        text = len(heading.text_content().strip())
-        if heading.getparent().tag == "a":
-            linked = text  # <a><h3>headline</h3></a>
-        else:
-            linked = sum(len(a.text_content().strip()) for a in heading.iter("a"))
-        if not text or linked / text < 0.8:
-            continue
-        parent = heading.getparent()
-        siblings = list(heading.itersiblings())[:3]
-        card = parent
-        if parent is not None and not siblings:
-            siblings = list(parent.itersiblings())[:3]
-            card = parent.getparent()
-        if card is None or len(card.text_content()) > 1000:
-            continue  # a headline over a whole story, not a card
-        for el in siblings:
-            if len(el.text_content().strip()) <= 600:
-                found.update(el.iter())
-    found.update(_linked_excerpts(root))
-    found.update(_card_summaries(root))
-    return found
-
-
-_CARD_TAGS = frozenset(["div", "li", "article", "section"])
-# A run of this many sibling cards of the same kind is a list of stories, not a layout quirk.
-_MIN_CARDS = 3
-
-
-def _card_summaries(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """The summaries in a run of story cards: three or more siblings of the same tag and
-    class, each small, each opening with a link (the other story's title) and holding text
-    outside links ("Most popular diets": image, linked title, one-line summary)."""
-    found: set[lxml.html.HtmlElement] = set()
-    for parent in root.iter():
-        if len(parent) < _MIN_CARDS:
-            continue
-        groups: dict[tuple[str, str], list[lxml.html.HtmlElement]] = {}
-        for child in parent:
-            if isinstance(child.tag, str) and child.tag in _CARD_TAGS:
-                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
-        for cards in groups.values():
-            if len(cards) >= _MIN_CARDS and all(_is_card(card) for card in cards):
-                for card in cards:
-                    found.update(_unlinked_parts(card))
-    return found
-
-
-def _is_card(card: lxml.html.HtmlElement) -> bool:
-    if len(card.text_content()) > 600 or card.find(".//a[@href]") is None:
-        return False
-    first = next(
-        (el for el in card.iter() if isinstance(el.tag, str) and (el.text or "").strip()), None
-    )
-    return first is not None and (first.tag == "a" or first.getparent().tag == "a")
-
-
-def _unlinked_parts(card: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    parts: set[lxml.html.HtmlElement] = set()
-    for el in card.iterdescendants("div", "p", "span"):
-        if el.find(".//a") is None and el.text_content().strip():
-            parts.update(el.iter())
-    return parts
-
-
-_CUT_OFF = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
-
-
-def _linked_excerpts(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """List items that open with a link to another story and end in a cut-off excerpt:
-    "<li><a>Headline</a> <span>The first lines of it...</span></li>" in a ticker."""
-    found: set[lxml.html.HtmlElement] = set()
-    for item in root.iter("li"):
-        first = next(iter(item), None)
-        if first is None or first.tag != "a" or (item.text or "").strip():
-            continue
-        text = normalize(item.text_content())
-        if len(text) <= 600 and len(first.text_content().strip()) >= 15 and _CUT_OFF.search(text):
-            found.update(item.iter())
-    return found
 
 
 def best_container(
@@ -247,128 +147,6 @@ def _drop_reason(
     if block.is_heading and len(text) > 200:
         return "heading too long"
     return None
-
-
-def _main_parent(kept: list[Block]) -> lxml.html.HtmlElement | None:
-    """The element whose child paragraphs hold most of the kept text: the body proper."""
-    mass: dict[lxml.html.HtmlElement, int] = {}
-    for block in kept:
-        parent = block.element.getparent()
-        if parent is not None and not block.is_heading:
-            mass[parent] = mass.get(parent, 0) + len(block.text)
-    return max(mass, key=lambda el: mass[el]) if mass else None
-
-
-def _lead_in_reason(block: Block) -> str | None:
-    """Byline and dateline lines that sit above the body proper. A standfirst stays: it is
-    the publisher's own summary, printed with the story."""
-    if len(block.text) < 100 and not block.ends_sentence:
-        return "byline or dateline above the body"
-    return None
-
-
-def trim_lead_in(kept: list[Block], decisions: list[Decision]) -> list[Block]:
-    """Drop the header material kept above the first paragraph of the body proper."""
-    main = _main_parent(kept)
-    if main is None:
-        return kept
-    first = next(
-        (i for i, b in enumerate(kept) if main in b.element.iterancestors()),
-        0,
-    )
-    trimmed = []
-    for i, block in enumerate(kept):
-        reason = _lead_in_reason(block) if i < first else None
-        if reason is None:
-            trimmed.append(block)
-        else:
-            decisions.append(Decision(False, reason, block.text))
-    return trimmed
-
-
-_TAIL = re.compile(
-    r"^\(?(?:(?:additional )?reporting by|editing by|writing by|compiled by|contact (?:us|the)|"
-    r"follow (?:us|\w+ on)|copyright|©|\(c\)|all rights reserved|letters to the editor|"
-    r"sign up|subscribe|read more|related|more:|see also|the views expressed|our standards|"
-    r"updated(?: at| on)? [\w ,:.]{1,40}$|"
-    r"(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) )"
-    r"|^[^.!?]{3,120}\bcontributed (?:reporting|to this (?:report|story))",
-    re.I,
-)
-# Tried only where an address can start (not inside a run of its characters): tried from
-# every position, a long token made the search quadratic.
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-# Calls to action that close a story: "Subscribe to our newsletters", "Have a tip?".
-_PROMO = re.compile(
-    r"\b(?:newsletters?|subscribe|subscription|sign up|inbox|have a tip|follow (?:us|her|him)|"
-    r"download (?:our|the) app|all rights reserved|click here|tell us what you think|"
-    r"let us know what you think|leave a comment|share it with|like this (?:story|article)|©)",
-    re.I,
-)
-# "Follow Newsbeat on Instagram", "Listen to the show live at 6pm": the publisher's channels.
-_CHANNELS = re.compile(
-    r"(?:^|[.!?]\s+)(?:follow\b[^.!?]{0,80}\bon (?:facebook|twitter|instagram|youtube|tiktok|"
-    r"linkedin|threads|bluesky|x)\b|listen (?:to [^.!?]{1,40} )?(?:live|back|again)\b)",
-    re.I,
-)
-
-
-def _tail_reason(block: Block) -> str | None:
-    if block.is_heading:
-        return "heading at the end"
-    if _TAIL.match(block.text) or (len(block.text) < 300 and _EMAIL.search(block.text)):
-        return "credits, contact or copyright line at the end"
-    if len(block.text) < 200 and _PROMO.search(block.text):
-        return "promotion at the end"
-    if len(block.text) < 300 and _CHANNELS.search(block.text):
-        return "the publisher's channels at the end"
-    if len(block.text) < 80 and not block.ends_sentence:
-        return "fragment at the end"
-    return None
-
-
-def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
-    """Drop headings that head nothing, and the credit/contact lines that end a story."""
-    result: list[Block] = []
-    for i, block in enumerate(kept):
-        following = kept[i + 1] if i + 1 < len(kept) else None
-        if block.is_heading and (following is None or following.is_heading):
-            decisions.append(Decision(False, "heading with no paragraph under it", block.text))
-        else:
-            result.append(block)
-    start = _related_list_start(result)
-    for block in result[start:]:
-        decisions.append(Decision(False, "labelled list of links at the end", block.text))
-    result = result[:start]
-    while result and (reason := _tail_reason(result[-1])):
-        if reason == "fragment at the end" and len(result) > 1 and _tail_reason(result[-2]):
-            break  # a run of short lines at the end is a list (tour dates), not a stray label
-        decisions.append(Decision(False, reason, result.pop().text))
-    return result
-
-
-def _is_label(block: Block) -> bool:
-    return block.is_heading or (len(block.text) < 80 and not block.ends_sentence)
-
-
-def _related_list_start(kept: list[Block]) -> int:
-    """Where a closing "More stories" list starts: a label, then list items that each link
-    elsewhere. A list introduced by a sentence ("Here is what you need:") is the story's."""
-    end = len(kept)
-    if not end or kept[-1].tag != "li":
-        return end
-    parent = kept[-1].element.getparent()
-    start = end
-    while (
-        start > 0
-        and kept[start - 1].tag == "li"
-        and kept[start - 1].element.getparent() is parent
-        and kept[start - 1].link_chars > 0
-    ):
-        start -= 1
-    if end - start < 2 or start < 2 or not _is_label(kept[start - 1]):
-        return end
-    return start - 1
 
 
 def _titles_a_figure(heading: lxml.html.HtmlElement, figures: set[lxml.html.HtmlElement]) -> bool:

@@ -8,8 +8,8 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.authors import find_authors
-from pipelines.extraction.blocks import is_within
-from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
+from pipelines.extraction.blocks import Decision, is_within
+from pipelines.extraction.body import BodyResult, extract_body, find_layout
 from pipelines.extraction.captions import (
     extract_captions,
     find_holders,
