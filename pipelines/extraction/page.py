@@ -13,6 +13,7 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from pipelines.extraction.errors import EmptyDocument, InvalidURL, NotHTML
+from pipelines.extraction.streaming import place_segments
 from pipelines.extraction.text import normalize
 from pipelines.extraction.urls import parses
 
@@ -87,6 +88,7 @@ def parse_page(html: str | bytes, url: str | None = None) -> Page:
     tree = _parse_tree(xml_safe(html[:MAX_HTML_CHARS]))
     if tree is None or not tree.xpath("//*[self::body or self::p or self::div or self::title]"):
         raise NotHTML("the document has no HTML structure")
+    place_segments(tree)
     page = Page(tree=tree, url=url)
     _read_head(page)
     page.jsonld = _read_jsonld(tree)
