@@ -58,9 +58,14 @@ def _weights(block: Block) -> tuple[float, float]:
 
 
 def best_container(
-    blocks: list[Block], root: lxml.html.HtmlElement, teasers: set[lxml.html.HtmlElement]
+    blocks: list[Block],
+    root: lxml.html.HtmlElement,
+    teasers: set[lxml.html.HtmlElement],
+    headline: lxml.html.HtmlElement | None = None,
 ) -> lxml.html.HtmlElement:
-    """The element whose prose outweighs the links and fragments it also holds."""
+    """The element whose prose outweighs the links and fragments it also holds.
+
+    headline: the <h1> the page's metadata confirms, when there is one."""
     score: dict[lxml.html.HtmlElement, float] = {}
     for block in blocks:
         good, bad = _weights(block)
@@ -80,7 +85,36 @@ def best_container(
             value *= 1.05
         if value >= best_score:
             best, best_score = el, value
+    own = _headline_article(best, headline) if headline is not None else None
+    if own is not None and score.get(own, 0.0) > 0:
+        best, best_score = own, score[own]
     return _narrow(best, score, best_score)
+
+
+def _headline_article(
+    container: lxml.html.HtmlElement, headline: lxml.html.HtmlElement
+) -> lxml.html.HtmlElement | None:
+    """Of several <article> elements side by side in the container, the one that holds the
+    page's headline: the others are other stories ("You may also like" posts under a blog
+    post)."""
+    articles = [
+        a
+        for a in container.iterdescendants("article")
+        if not any(p.tag == "article" for p in _between(a, container))
+    ]
+    if len(articles) < 2:
+        return None
+    return next((a for a in articles if is_within(headline, a)), None)
+
+
+def _between(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The ancestors of el below top."""
+    found = []
+    for ancestor in el.iterancestors():
+        if ancestor is top:
+            break
+        found.append(ancestor)
+    return found
 
 
 # A child holding this share of its parent's score is the tighter, better container.
@@ -171,13 +205,14 @@ def find_layout(
     root: lxml.html.HtmlElement,
     skip: set[lxml.html.HtmlElement],
     container: lxml.html.HtmlElement | None = None,
+    headline: lxml.html.HtmlElement | None = None,
 ) -> Layout:
     """The text blocks outside captions (skip) and the best container for them (or the one
-    a site rule names)."""
+    a site rule names). headline: the <h1> the page's metadata confirms, if any."""
     blocks = [b for b in text_blocks(root, skip) if b.element not in skip]
     teasers = teaser_summaries(root) if blocks else set()
     if blocks and container is None:
-        container = best_container(blocks, root, teasers)
+        container = best_container(blocks, root, teasers, headline)
     return Layout(blocks, teasers, skip, container if blocks else None)
 
 

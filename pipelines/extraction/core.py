@@ -22,7 +22,7 @@ from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_p
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
-from pipelines.extraction.headline import find_headline, page_h1s
+from pipelines.extraction.headline import find_headline, page_h1s, page_titled_h1
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
 from pipelines.extraction.metadata import read_metadata
@@ -88,7 +88,8 @@ def explain(
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
     caption_texts = [spaced_text(h.text_element) for h in holders]
-    layout = find_layout(root, in_captions, chosen)
+    titled = page_titled_h1(page, article_ld, publishers, h1s)
+    layout = find_layout(root, in_captions, chosen, titled)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     body = extract_body(layout, headline, caption_texts)
     _prefer_jsonld_body(body, article_body(article_ld))

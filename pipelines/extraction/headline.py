@@ -73,20 +73,10 @@ def find_headline(
 
     names: the site's name and host label. h1s: page_h1s() of the uncleaned page.
     container: the element holding the article body."""
-    meta_titles = [
-        t
-        for t in (
-            text_of(article.get("headline")) if article else None,
-            page.meta_first("og:title", "twitter:title", "title", "headline"),
-            _title_tag(page.tree),
-        )
-        if t
-    ]
-    for meta in meta_titles:
-        stripped = strip_site_name(meta, names)
-        for _, h1 in h1s:
-            if same_text(h1, meta) or _overlap(h1, stripped) >= 0.8:
-                return h1
+    meta_titles = _meta_titles(page, article)
+    titled = titled_h1(meta_titles, names, h1s)
+    if titled is not None:
+        return titled[1]
     near = _h1_above(h1s, container, names)
     if near:
         return near
@@ -96,6 +86,41 @@ def find_headline(
         return h1s[0][1]
     heading = next((normalize(h.text_content()) for h in page.tree.iter("h2")), None)
     return heading or None
+
+
+def _meta_titles(page: Page, article: dict | None) -> list[str]:
+    """The titles the page gives itself: JSON-LD headline, social and search titles, <title>."""
+    candidates = (
+        text_of(article.get("headline")) if article else None,
+        page.meta_first("og:title", "twitter:title", "title", "headline"),
+        _title_tag(page.tree),
+    )
+    return [t for t in candidates if t]
+
+
+def titled_h1(
+    meta_titles: list[str],
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> tuple[lxml.html.HtmlElement, str] | None:
+    """The visible <h1> that matches one of the page's own titles, with its text."""
+    for meta in meta_titles:
+        stripped = strip_site_name(meta, names)
+        for h1, text in h1s:
+            if same_text(text, meta) or _overlap(text, stripped) >= 0.8:
+                return h1, text
+    return None
+
+
+def page_titled_h1(
+    page: Page,
+    article: dict | None,
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> lxml.html.HtmlElement | None:
+    """The <h1> element the page's metadata titles confirm as the headline, if any."""
+    titled = titled_h1(_meta_titles(page, article), names, h1s)
+    return titled[0] if titled else None
 
 
 # An <h1> that disagrees with the metadata must read like a headline, not a section label
