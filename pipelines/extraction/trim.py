@@ -87,12 +87,20 @@ def _tail_reason(block: Block) -> str | None:
     return None
 
 
+def _heads(heading: Block, following: Block | None) -> bool:
+    """A heading heads a paragraph, or a section of lower-level headings (an <h2> over the
+    <h3>s of a menu's courses)."""
+    if following is None:
+        return False
+    return not following.is_heading or following.tag > heading.tag  # "h3" > "h2"
+
+
 def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
     """Drop headings that head nothing, and the credit/contact lines that end a story."""
     result: list[Block] = []
     for i, block in enumerate(kept):
         following = kept[i + 1] if i + 1 < len(kept) else None
-        if block.is_heading and (following is None or following.is_heading):
+        if block.is_heading and not _heads(block, following):
             decisions.append(Decision(False, "heading with no paragraph under it", block.text))
         else:
             result.append(block)
