@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,8 @@ def _weights(block: Block) -> tuple[float, float]:
     size = len(block.text)
     if block.is_heading:
         return 0.0, float(block.link_chars)
+    if block.link_chars and enumerates_links(block.element):
+        return 0.0, 0.0  # the story's own list of linked names: neither prose nor chrome
     if block.link_density > 0.5 or size < 25:
         return 0.0, float(block.link_chars or size)
     good = size - block.link_chars
@@ -88,7 +91,18 @@ def best_container(
     own = _headline_article(best, headline) if headline is not None else None
     if own is not None and score.get(own, 0.0) > 0:
         best, best_score = own, score[own]
-    return _narrow(best, score, best_score)
+    return _widen(_narrow(best, score, best_score))
+
+
+def _widen(best: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A paragraph is never the container when its parent holds more paragraphs: its
+    siblings are the story's short or link-rich lines (a list of towns, each a link to the
+    town's page), which weigh less than one long paragraph."""
+    parent = best.getparent()
+    if best.tag != "p" or parent is None:
+        return best
+    siblings = [p for p in parent.iterchildren("p") if p is not best and p.text_content().strip()]
+    return parent if len(siblings) >= 2 else best
 
 
 def _headline_article(
@@ -157,6 +171,31 @@ def caption_openings(captions: list[str]) -> set[tuple[str, ...]]:
     return {opening for text in captions if len(opening := _opening(text)) == _CAPTION_START}
 
 
+# What separates the items of an enumeration written in a sentence: "A, B and C", "A、B、C".
+_LIST_SEPARATOR = re.compile(r"[,、，;；:：]|\s(?:and|und|et|y|e|og|och|en)\s")
+_MIN_ENUMERATED = 2
+# An unlinked item between two linked ones ("A、B、C" with only A and C linked) is this short.
+_ITEM_CHARS = 25
+
+
+def _separates(tail: str | None) -> bool:
+    """Text between two links that is list punctuation, with maybe unlinked items in it."""
+    pieces = _LIST_SEPARATOR.split(f" {tail or ''} ")
+    return len(pieces) >= 2 and all(len(piece.strip()) <= _ITEM_CHARS for piece in pieces)
+
+
+def enumerates_links(el: lxml.html.HtmlElement) -> bool:
+    """A paragraph that names linked places or people one after another, separated like the
+    items of a sentence ("Miyazaki: Takanabe、Shintomi、Miyazaki City"): the story's own
+    list, where a menu puts each link in an element of its own."""
+    if el.tag != "p":
+        return False
+    links = [child for child in el if child.tag == "a"]
+    if len(links) < _MIN_ENUMERATED:
+        return False
+    return all(a.getnext() is b and _separates(a.tail) for a, b in itertools.pairwise(links))
+
+
 def _drop_reason(
     block: Block, headline: str | None, seen: set[str], captions: set[tuple[str, ...]]
 ) -> str | None:
@@ -168,14 +207,16 @@ def _drop_reason(
     if text in seen and len(text) >= 100:
         return "duplicate"  # a hidden or repeated copy; short lines repeat in real lists
     short_link = len(text) < 150 and not block.ends_sentence
-    if block.link_density > 0.8 or (block.link_density > 0.5 and short_link):
+    listed = block.link_chars > 0 and enumerates_links(block.element)
+    linked = block.link_density > 0.8 or (block.link_density > 0.5 and short_link)
+    if linked and not listed:
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
         return "boilerplate phrase"
     if _BARE_URL.match(text):
         return "a bare URL"  # a share or permalink field, not a sentence
     # List items may be short ("capers", "Top 10"): a list in the body is the story's own.
-    is_line = block.is_heading or block.tag == "li"
+    is_line = block.is_heading or block.tag == "li" or listed
     if not is_line and _short(text) and not block.ends_sentence:
         return "fragment"
     if block.is_heading and len(text) > 200:
