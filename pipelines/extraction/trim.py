@@ -27,13 +27,22 @@ def _lead_in_reason(block: Block) -> str | None:
     return None
 
 
+# A paragraph this long that ends like a sentence has started the story: nothing after it
+# is header material, even when each paragraph sits in a wrapper of its own.
+_PROSE_CHARS = 80
+
+
+def _is_prose(block: Block) -> bool:
+    return not block.is_heading and len(block.text) >= _PROSE_CHARS and block.ends_sentence
+
+
 def trim_lead_in(kept: list[Block], decisions: list[Decision]) -> list[Block]:
     """Drop the header material kept above the first paragraph of the body proper."""
     main = _main_parent(kept)
     if main is None:
         return kept
     first = next(
-        (i for i, b in enumerate(kept) if main in b.element.iterancestors()),
+        (i for i, b in enumerate(kept) if main in b.element.iterancestors() or _is_prose(b)),
         0,
     )
     trimmed = []
