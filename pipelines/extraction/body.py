@@ -191,9 +191,24 @@ def enumerates_links(el: lxml.html.HtmlElement) -> bool:
     if el.tag != "p":
         return False
     links = [child for child in el if child.tag == "a"]
-    if len(links) < _MIN_ENUMERATED:
-        return False
+    if len(links) < _MIN_ENUMERATED or any(_BARE_URL.match(a.text_content()) for a in links):
+        return False  # addresses are contacts, not names
     return all(a.getnext() is b and _separates(a.tail) for a, b in itertools.pairwise(links))
+
+
+# Type set this small by the page itself is fine print: a company's boilerplate under a press
+# release, comment rules, a disclaimer.
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem|%)", re.I)
+_FINE_PRINT = {"px": 12.0, "pt": 9.0, "em": 0.8, "rem": 0.8, "%": 80.0}
+
+
+def _fine_print(el: lxml.html.HtmlElement) -> bool:
+    """An inline style on the block or a near ancestor sets the type at fine-print size."""
+    for node in (el, *list(el.iterancestors())[:3]):
+        match = _FONT_SIZE.search(node.get("style") or "")
+        if match:
+            return float(match.group(1)) <= _FINE_PRINT[match.group(2).lower()]
+    return False
 
 
 def _drop_reason(
@@ -213,6 +228,8 @@ def _drop_reason(
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
         return "boilerplate phrase"
+    if _fine_print(block.element):
+        return "fine print (small type)"
     if _BARE_URL.match(text):
         return "a bare URL"  # a share or permalink field, not a sentence
     # List items may be short ("capers", "Top 10"): a list in the body is the story's own.
