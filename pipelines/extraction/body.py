@@ -11,9 +11,10 @@ import lxml.html
 from pipelines.extraction.blocks import Block, Decision, is_within, text_blocks
 from pipelines.extraction.captions import in_caption_markup
 from pipelines.extraction.clean import positive_hint
+from pipelines.extraction.lead import find_lead
 from pipelines.extraction.teasers import teaser_summaries
 from pipelines.extraction.text import count_words, same_text, words
-from pipelines.extraction.trim import trim_edges, trim_lead_in
+from pipelines.extraction.trim import promotes, trim_edges, trim_lead_in
 
 # How much a character of link or fragment text costs a container, against one of prose.
 _BAD_WEIGHT = 1.2
@@ -274,17 +275,33 @@ def find_layout(
     return Layout(blocks, teasers, skip, container if blocks else None)
 
 
-def extract_body(layout: Layout, headline: str | None, captions: list[str] = ()) -> BodyResult:
-    """Paragraphs of the layout's container, minus captions (the elements skipped, and
-    copies of the caption texts), duplicates and fragments."""
+def extract_body(
+    layout: Layout,
+    headline: str | None,
+    captions: list[str] = (),
+    description: str | None = None,
+) -> BodyResult:
+    """The standfirst, then the paragraphs of the layout's container, minus captions (the
+    elements skipped, and copies of the caption texts), duplicates and fragments.
+
+    description: the page's own summary (meta description), to recognise the standfirst."""
     container = layout.container
     result = BodyResult()
     if container is None:
         return result
     seen: set[str] = set()
     openings = caption_openings(captions)
+    lead = [
+        block
+        for block in find_lead(layout.blocks, container, headline, description)
+        # A standfirst set as a heading may be long: the one drop reason that does not apply.
+        if _drop_reason(block, headline, set(), openings) in {None, "heading too long"}
+        and not promotes(block.text)
+    ]
     kept: list[Block] = []
     for block in layout.blocks:
+        if block in lead:
+            continue
         if block.is_heading and _titles_a_figure(block.element, layout.skip):
             result.decisions.append(Decision(False, "title of a gallery or figure", block.text))
             continue
@@ -302,6 +319,9 @@ def extract_body(layout: Layout, headline: str | None, captions: list[str] = ())
             result.decisions.append(Decision(False, reason, block.text))
     kept = trim_lead_in(kept, result.decisions)
     kept = trim_edges(kept, result.decisions)
+    if kept and lead and same_text(lead[-1].text, kept[0].text):
+        lead.pop()  # printed twice: above the story and as its first paragraph
+    result.decisions.extend(Decision(True, "standfirst", b.text) for b in lead)
     result.decisions.extend(Decision(True, "kept", b.text) for b in kept)
-    result.paragraphs = [b.text for b in kept]
+    result.paragraphs = [b.text for b in lead + kept]
     return result

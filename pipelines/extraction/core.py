@@ -91,7 +91,7 @@ def explain(
     titled = page_titled_h1(page, article_ld, publishers, h1s)
     layout = find_layout(root, in_captions, chosen, titled)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
-    body = extract_body(layout, headline, caption_texts)
+    body = extract_body(layout, headline, caption_texts, meta.description)
     _prefer_jsonld_body(body, article_body(article_ld))
     region = _caption_region(layout.container, root)
     captions = extract_captions([h for h in holders if is_within(h.element, region)], url)

@@ -71,7 +71,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _PROMO = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|sign up|inbox|have a tip|follow (?:us|her|him)|"
     r"download (?:our|the) app|all rights reserved|click here|tell us what you think|"
-    r"let us know what you think|leave a comment|share it with|like this (?:story|article)|©)",
+    r"let us know what you think|leave a comment|share it with|like this (?:story|article)|"
+    r"chat with us|©)",
     re.I,
 )
 # "Follow Newsbeat on Instagram", "Listen to the show live at 6pm": the publisher's channels.
@@ -82,15 +83,20 @@ _CHANNELS = re.compile(
 )
 
 
+def promotes(text: str) -> bool:
+    """A call to action or the publisher's channels, in a block too short to be a story's."""
+    return (len(text) < 200 and bool(_PROMO.search(text))) or (
+        len(text) < 300 and bool(_CHANNELS.search(text))
+    )
+
+
 def _tail_reason(block: Block) -> str | None:
     if block.is_heading:
         return "heading at the end"
     if _TAIL.match(block.text) or (len(block.text) < 300 and _EMAIL.search(block.text)):
         return "credits, contact or copyright line at the end"
-    if len(block.text) < 200 and _PROMO.search(block.text):
+    if promotes(block.text):
         return "promotion at the end"
-    if len(block.text) < 300 and _CHANNELS.search(block.text):
-        return "the publisher's channels at the end"
     if len(block.text) < 80 and not block.ends_sentence:
         return "fragment at the end"
     return None
