@@ -78,6 +78,7 @@ def render_explanation(console: Console, result: Explanation) -> None:
     # Page text and class names print as they are: "[/x]" is not rich markup.
     console.print(f"is_article={result.article.is_article}: {result.classification}", markup=False)
     console.print(f"article container: {result.container}", markup=False)
+    console.print(f"body from: {result.body_source}", markup=False)
     console.rule("removed before scoring")
     for reason, snippet in result.removed:
         console.print(Text(f"- {reason}: ", style="red").append(" ".join(snippet.split())[:70]))

@@ -18,10 +18,16 @@ from pipelines.extraction.captions import (
     merge_jsonld,
     rule_holders,
 )
-from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
+from pipelines.extraction.classify import (
+    MIN_WORDS,
+    count_teasers,
+    declares_article,
+    is_article_page,
+)
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
+from pipelines.extraction.fallback import Reading, fall_back, is_thin, scripts_of
 from pipelines.extraction.headline import find_headline, page_h1s, page_titled_h1
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
@@ -44,6 +50,7 @@ class Explanation:
     blocks: list[Decision] = field(default_factory=list)
     container: str | None = None
     classification: str = ""
+    body_source: str = "the chosen container"
 
 
 def extract(
@@ -78,6 +85,7 @@ def explain(
     h1s = page_h1s(page.tree)
     authors = find_authors(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
+    scripts = scripts_of(page.tree)  # before cleaning removes them
     root = page.tree.find("body")
     if root is None:
         root = page.tree
@@ -92,7 +100,15 @@ def explain(
     layout = find_layout(root, in_captions, chosen, titled)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     body = extract_body(layout, headline, caption_texts, meta.description)
-    _prefer_jsonld_body(body, article_body(article_ld))
+    ld_paragraphs = article_body(article_ld)
+    _prefer_jsonld_body(body, ld_paragraphs)
+    source = "the chosen container"
+    if is_thin(body.paragraphs) and declares_article(page, article_ld):
+        reading = Reading(headline, caption_texts, meta.description)
+        found = fall_back(layout, root, reading, ld_paragraphs, scripts)
+        if found is not None:
+            body, source = found.body, found.source
+            layout.container = found.container or layout.container
     region = _caption_region(layout.container, root)
     captions = extract_captions([h for h in holders if is_within(h.element, region)], url)
     if ld_captions:  # only then is the order of the region's images needed
@@ -124,7 +140,7 @@ def explain(
         min_words,
     )
     container = _describe(layout.container)
-    return Explanation(record, removed, body.decisions, container, why)
+    return Explanation(record, removed, body.decisions, container, why, source)
 
 
 def _first(root: lxml.html.HtmlElement, selector: CSSSelector) -> lxml.html.HtmlElement | None:
