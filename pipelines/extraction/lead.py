@@ -90,7 +90,8 @@ def find_lead(
     headline: str | None,
     description: str | None,
 ) -> list[Block]:
-    """The blocks of the standfirst: after the block that repeats the headline, before the
+    """The blocks of the standfirst: after the <h1> or the block that repeats the headline
+    (which may be the JSON-LD headline, not the one printed), before the
     body container, each the page's own summary by its description or by its class name.
     (A block with neither sign is left out: on pages from 2017-2019 such decks were mostly
     not counted as the story, on today's pages the description marks them.)"""
@@ -100,7 +101,7 @@ def find_lead(
     for i, block in enumerate(blocks):
         if is_within(block.element, container):
             break
-        if same_text(block.text, headline):
+        if block.tag == "h1" or same_text(block.text, headline):
             anchor = i
     if anchor is None:
         return []
