@@ -29,7 +29,7 @@ def _with_first_paragraph(extra: str) -> str:
 @pytest.mark.parametrize(
     "char",
     ["\x01", "\x08", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff", "\ud800",
-     "&#1;", "&#x1F;", "&#X0b;", "&#0012;", "&#65534;", "&#xFFFF;", "&#2"],
+     "&#1;", "&#x1F;", "&#X0b;", "&#0012;", "&#65534;", "&#xFFFF;", "&#2", "&#\x011;"],
 )  # fmt: skip
 def test_control_characters_beside_removed_markup_do_not_crash(char: str) -> None:
     # Removing the <script> and the ad joins their tails to the text around them: lxml
@@ -38,6 +38,14 @@ def test_control_characters_beside_removed_markup_do_not_crash(char: str) -> Non
     record = extract(_with_first_paragraph(extra), url="https://example.com/national/a-b-c-d")
     assert record.headline == HEADLINE
     assert record.body[0].startswith("Start tail text more. A recent meeting")
+
+
+def test_a_reference_nested_in_a_reference_does_not_crash() -> None:
+    # Taking out the inner "&#1;" must not leave an outer one for lxml to decode.
+    extra = "Start <script>x</script>tail&#&#1;1; <span class='advert'>ad</span>more. "
+    record = extract(_with_first_paragraph(extra))
+    assert record.headline == HEADLINE
+    assert record.body[0].startswith("Start tail&# 1; more. A recent meeting")
 
 
 def test_control_characters_in_attributes_and_titles() -> None:
@@ -148,5 +156,23 @@ def test_malformed_iso_dates_are_read_in_bounded_time() -> None:
     meta = '<meta property="article:published_time" content="2024-02-30T25:{}">'
     metas = "".join(meta.format(50 + i) for i in range(10))
     record = extract(SEED.replace("</head>", metas + "</head>"))
+    assert record.headline == HEADLINE
+    assert len(record.body) == 10
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Crowds at the pier. " + "A" * 60 + "!",  # a run of capitals after a sentence
+        "Crowds at the pier " + "[" * 20_000,  # a run of brackets
+    ],
+)
+@pytest.mark.timeout(20)
+def test_caption_texts_are_read_for_credits_in_bounded_time(caption: str) -> None:
+    # Looking for the credit ("... PHOTO: NAME", "(Photo by X)") backtracked exponentially on
+    # the capitals (a run of 25 took 0.1 s, one more letter doubles it) and quadratically on
+    # the brackets (20,000 took 85 s).
+    figure = f"<figure><img src='/a.jpg'><figcaption>{caption}</figcaption></figure>"
+    record = extract(_with_first_paragraph("").replace("<h2>", figure + "<h2>", 1))
     assert record.headline == HEADLINE
     assert len(record.body) == 10

@@ -116,10 +116,12 @@ def _replacement(match: re.Match[str]) -> str:
 
 
 def _safe_reference(match: re.Match[str]) -> str:
+    """A reference to a refused character becomes a space: removed outright, it could join
+    what surrounds it into a new reference ("&#&#1;1;")."""
     hex_digits, digits = match.groups()
     code = int(hex_digits, 16) if hex_digits else int(digits)
-    refused = _NOT_XML.fullmatch(chr(code)) if code < 0x110000 else None
-    return _replacement(refused) if refused else match.group()
+    refused = code < 0x110000 and _NOT_XML.fullmatch(chr(code)) is not None
+    return " " if refused else match.group()
 
 
 def _parse_tree(data: bytes) -> lxml.html.HtmlElement | None:
