@@ -176,3 +176,14 @@ def test_caption_texts_are_read_for_credits_in_bounded_time(caption: str) -> Non
     record = extract(_with_first_paragraph("").replace("<h2>", figure + "<h2>", 1))
     assert record.headline == HEADLINE
     assert len(record.body) == 10
+
+
+@pytest.mark.timeout(5)
+def test_nested_tag_blocks_are_read_in_bounded_time() -> None:
+    # Tag links were searched block by block: libxml2 merged one node-set per enclosing
+    # "tags" block, quadratic when they nest (50 blocks around 900 links took 1.6 s).
+    block = '<div class="tags">' + '<a href="/tag/ferry">ferry</a> <a href="/x">x</a>' * 20
+    nested = block * 120 + "</div>" * 120
+    record = extract(SEED.replace("<footer", nested + "<footer", 1))
+    assert record.headline == HEADLINE
+    assert "ferry" in record.tags
