@@ -9,7 +9,7 @@ from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.authors import find_authors
 from pipelines.extraction.blocks import Decision, is_within
-from pipelines.extraction.body import BodyResult, extract_body, find_layout
+from pipelines.extraction.body import find_layout
 from pipelines.extraction.captions import (
     extract_captions,
     find_holders,
@@ -27,7 +27,7 @@ from pipelines.extraction.classify import (
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
-from pipelines.extraction.fallback import Reading, fall_back, is_thin, scripts_of
+from pipelines.extraction.fallback import CHOSEN, Reading, Sources, read_body, scripts_of
 from pipelines.extraction.headline import find_headline, page_h1s, page_titled_h1
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
@@ -35,7 +35,7 @@ from pipelines.extraction.metadata import read_metadata
 from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
-from pipelines.extraction.text import count_words, normalize, spaced_text
+from pipelines.extraction.text import normalize, spaced_text
 from pipelines.extraction.urls import site_label
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
@@ -50,7 +50,7 @@ class Explanation:
     blocks: list[Decision] = field(default_factory=list)
     container: str | None = None
     classification: str = ""
-    body_source: str = "the chosen container"
+    body_source: str = CHOSEN
 
 
 def extract(
@@ -99,16 +99,9 @@ def explain(
     titled = page_titled_h1(page, article_ld, publishers, h1s)
     layout = find_layout(root, in_captions, chosen, titled)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
-    body = extract_body(layout, headline, caption_texts, meta.description)
-    ld_paragraphs = article_body(article_ld)
-    _prefer_jsonld_body(body, ld_paragraphs)
-    source = "the chosen container"
-    if is_thin(body.paragraphs) and declares_article(page, article_ld):
-        reading = Reading(headline, caption_texts, meta.description)
-        found = fall_back(layout, root, reading, ld_paragraphs, scripts)
-        if found is not None:
-            body, source = found.body, found.source
-            layout.container = found.container or layout.container
+    reading = Reading(headline, caption_texts, meta.description)
+    sources = Sources(article_body(article_ld), scripts, declares_article(page, article_ld))
+    body, source = read_body(layout, root, reading, sources)
     region = _caption_region(layout.container, root)
     captions = extract_captions([h for h in holders if is_within(h.element, region)], url)
     if ld_captions:  # only then is the order of the region's images needed
@@ -151,16 +144,6 @@ def _first(root: lxml.html.HtmlElement, selector: CSSSelector) -> lxml.html.Html
 def _first_text(root: lxml.html.HtmlElement, selector: CSSSelector) -> str | None:
     el = _first(root, selector)
     return normalize(el.text_content()) or None if el is not None else None
-
-
-def _prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
-    """Use the JSON-LD articleBody when the HTML shows only a fragment of it: pages whose
-    text is rendered by JavaScript or cut by a paywall still carry the whole story there."""
-    ld_words = count_words(" ".join(ld_paragraphs))
-    dom_words = count_words(" ".join(body.paragraphs))
-    if ld_words >= 100 and dom_words < 0.5 * ld_words:
-        body.decisions.append(Decision(True, "JSON-LD articleBody (HTML holds a fragment)", ""))
-        body.paragraphs = ld_paragraphs
 
 
 def _caption_region(

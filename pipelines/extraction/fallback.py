@@ -19,6 +19,9 @@ from pipelines.extraction.clean import strip_boilerplate
 from pipelines.extraction.page import xml_safe
 from pipelines.extraction.text import count_words, spaced_text
 
+# What the body container reads as, for `extract --explain`, when no fallback was needed.
+CHOSEN = "the chosen container"
+
 # Fewer body words than this and the chosen container is taken to have missed the story.
 MIN_BODY_WORDS = 20
 
@@ -148,3 +151,45 @@ def fall_back(
 
 def _args(reading: Reading) -> tuple[str | None, list[str], str | None]:
     return reading.headline, reading.captions, reading.description
+
+
+@dataclass
+class Sources:
+    """Where else the body can come from: the JSON-LD articleBody and the page's scripts,
+    consulted only for a page that declares an article."""
+
+    ld_paragraphs: list[str]
+    scripts: list[lxml.html.HtmlElement]
+    declared: bool
+
+
+def read_body(
+    layout: Layout, root: lxml.html.HtmlElement, reading: Reading, sources: Sources
+) -> tuple[BodyResult, str]:
+    """The body and where it came from: the layout's container, the JSON-LD articleBody when
+    the container shows a fragment of it, or a fallback when the container has no prose
+    (which then becomes the layout's container)."""
+    body = extract_body(layout, *_args(reading))
+    prefer_jsonld_body(body, sources.ld_paragraphs)
+    if not (sources.declared and is_thin(body.paragraphs)):
+        return body, CHOSEN
+    found = fall_back(layout, root, reading, sources.ld_paragraphs, sources.scripts)
+    if found is None:
+        return body, CHOSEN
+    if found.container is not None:
+        layout.container = found.container
+    return found.body, found.source
+
+
+# The JSON-LD articleBody wins when it has this many words and the page shows less than half.
+_LD_WORDS = 100
+
+
+def prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
+    """Use the JSON-LD articleBody when the HTML shows only a fragment of it: pages whose
+    text is rendered by JavaScript or cut by a paywall still carry the whole story there."""
+    ld_words = count_words(" ".join(ld_paragraphs))
+    dom_words = count_words(" ".join(body.paragraphs))
+    if ld_words >= _LD_WORDS and dom_words < 0.5 * ld_words:
+        body.decisions.append(Decision(True, "JSON-LD articleBody (HTML holds a fragment)", ""))
+        body.paragraphs = ld_paragraphs
