@@ -96,17 +96,20 @@ def print_languages(console: Console, runs: Sequence[DevRun]) -> None:
     console.print(table)
     for run in ran:
         console.print(language_line(run), markup=False)
+    for run in ran:
+        weak = weak_languages(run)
+        listed = ", ".join(f"{lang} {mean:.3f}" for lang, mean in weak.items()) or "none"
+        message = f"{run.peer.name}: languages of {MIN_LANGUAGE_PAGES}+ pages below 0.93: {listed}"
+        console.print(message, markup=False)
 
 
-def weak_languages(run: DevRun, threshold: float = 0.93) -> dict[str, float]:
-    """Languages with MIN_LANGUAGE_PAGES or more pages whose mean body F1 is below threshold."""
-    means = {lang: statistics.fmean(v) for lang, v in run.by_language().items()}
-    sizes = run.by_language()
-    return {
-        lang: mean
-        for lang, mean in means.items()
-        if len(sizes[lang]) >= MIN_LANGUAGE_PAGES and mean < threshold
-    }
+def weak_languages(
+    run: DevRun, threshold: float = 0.93, min_pages: int = MIN_LANGUAGE_PAGES
+) -> dict[str, float]:
+    """Languages with min_pages or more pages whose mean body F1 is below threshold."""
+    groups = run.by_language()
+    means = {lang: statistics.fmean(v) for lang, v in groups.items() if len(v) >= min_pages}
+    return {lang: mean for lang, mean in means.items() if mean < threshold}
 
 
 def print_worst(console: Console, run: DevRun, count: int) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from bench.dataset import DEFAULT_DATA_DIR, load_pages
 from bench.fundus import DEFAULT_FUNDUS_DIR, as_scored, load_dev_pages, load_scorer, run_dev_peer
+from bench.fundus_report import weak_languages
 from bench.peers import PEERS
 from bench.runner import run_peer
 
@@ -45,6 +46,9 @@ def test_ours_on_fundus_dev_holds_the_floor() -> None:
     above = {m: got[m] for m, high in floor["at_most"].items() if (got[m] or 0.0) > high}
     assert not below and not above, f"outside the floor {floor} ({run.errors} raised): {got}"
     assert run.errors == 0
+    languages = floor["languages"]
+    weak = weak_languages(run, languages["body_f1_at_least"], languages["min_pages"])
+    assert not weak, f"languages of {languages['min_pages']}+ pages below the floor: {weak}"
 
 
 def test_fundus_bench_scores_ours_as_score_py_does() -> None:

@@ -141,3 +141,13 @@ def test_a_peer_without_the_field_shows_no_figure() -> None:
     assert run.mean("body_f1") == pytest.approx(0.9)
     row = table_rows([run])[0]
     assert row[2:] == ["–", "–", "0.900", "–", "–", "0.000", "–", "–", "10.0", "0"]
+
+
+def test_weak_languages_are_those_with_enough_pages_below_the_threshold() -> None:
+    from bench.fundus import DevPage, DevResult
+    from bench.fundus_report import weak_languages
+
+    run = _dev_run(frozenset(), [])
+    for lang, f1 in [("de", 0.9), ("de", 0.9), ("de", 0.9), ("ko", 0.1), ("en", 0.95)]:
+        run.results.append(DevResult(DevPage("x", "", lang, "", {}), {"body_f1": f1}, 0.01))
+    assert weak_languages(run, 0.93, 3) == {"de": pytest.approx(0.9)}
