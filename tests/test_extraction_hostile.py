@@ -187,3 +187,22 @@ def test_nested_tag_blocks_are_read_in_bounded_time() -> None:
     record = extract(SEED.replace("<footer", nested + "<footer", 1))
     assert record.headline == HEADLINE
     assert "ferry" in record.tags
+
+
+@pytest.mark.timeout(5)
+def test_many_long_h1s_are_compared_with_the_titles_in_bounded_time() -> None:
+    # Each <h1> was compared word by word with each part of each title: 300 <h1>s of 6 KB
+    # (a repeated block of a broken page) took seconds.
+    h1s = ("<h1>" + "anti trafficking drive goes on " * 200 + "</h1>") * 300
+    record = extract(SEED.replace("<main", h1s + "<main", 1))
+    assert record.headline == HEADLINE
+
+
+@pytest.mark.timeout(5)
+def test_captions_inside_a_huge_figure_are_read_in_bounded_time() -> None:
+    # Each caption counted every caption of the figure around it: quadratic in a figure
+    # holding a page's worth of photos and captions.
+    photo = "<img src='/a.jpg'><figcaption>A caption under the photo.</figcaption>"
+    frame = "<figure>" + (photo + "<p>Some words between the photos.</p>") * 1500 + "</figure>"
+    record = extract(_with_first_paragraph("").replace("<h2>", frame + "<h2>", 1))
+    assert record.headline == HEADLINE

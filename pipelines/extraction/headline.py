@@ -65,6 +65,11 @@ _OVERLINE = re.compile(
 )
 
 
+# An <h1> longer than this wraps more than a headline (a run of them is a broken page): left
+# out, it also bounds the cost of comparing each <h1> with each title.
+_LONGEST_HEADLINE = 500
+
+
 def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
     """Every <h1> with text, read before the page is cleaned; an overline (kicker) element
     inside it, and a separator hidden from screen readers, are not the headline."""
@@ -73,7 +78,7 @@ def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, s
         text = normalize(h1.text_content())
         if text and any(_OVERLINE.search(el.get("class") or "") for el in h1.iterdescendants()):
             text = normalize(_without_overline(h1)) or text
-        if text:
+        if text and len(text) <= _LONGEST_HEADLINE:
             found.append((h1, text))
     return found
 
