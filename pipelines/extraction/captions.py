@@ -155,15 +155,16 @@ def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return None
 
 
-# No figure holds this much text: past it, the captions in it are not counted (a cost
+# No figure holds this many elements: past it, the captions in it are not counted (a cost
 # linear in the frame, paid for every caption in it).
-_LARGEST_FRAME = 20_000
+_LARGEST_FRAME = 500
 
 
 def _small_frame(frame: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
-    size = len(frame.text_content())
-    return size <= _LARGEST_FRAME and size - _caption_chars(frame) < 200
+    if frame.xpath("count(descendant::*)") > _LARGEST_FRAME:
+        return False
+    return len(frame.text_content()) - _caption_chars(frame) < 200
 
 
 def _caption_chars(frame: lxml.html.HtmlElement) -> int:
