@@ -144,6 +144,7 @@ class Layout:
     teasers: set[lxml.html.HtmlElement]
     skip: set[lxml.html.HtmlElement]
     container: lxml.html.HtmlElement | None
+    ruled: bool = False  # a site rule named the container: taken as it is, no standfirst
 
 
 def find_layout(
@@ -156,9 +157,10 @@ def find_layout(
     a site rule names). headline: the <h1> the page's metadata confirms, if any."""
     blocks = [b for b in text_blocks(root, skip) if b.element not in skip]
     teasers = teaser_summaries(root) if blocks else set()
+    ruled = container is not None
     if blocks and container is None:
         container = best_container(blocks, root, teasers, headline)
-    return Layout(blocks, teasers, skip, container if blocks else None)
+    return Layout(blocks, teasers, skip, container if blocks else None, ruled)
 
 
 def extract_body(
@@ -177,9 +179,10 @@ def extract_body(
         return result
     seen: set[str] = set()
     openings = caption_openings(captions)
+    found = [] if layout.ruled else find_lead(layout.blocks, container, headline, description)
     lead = [
         block
-        for block in find_lead(layout.blocks, container, headline, description)
+        for block in found
         # A standfirst set as a heading may be long: the one drop reason that does not apply.
         if drop_reason(block, headline, set(), openings) in {None, "heading too long"}
         and not promotes(block.text)

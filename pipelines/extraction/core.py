@@ -100,7 +100,9 @@ def explain(
     layout = find_layout(root, in_captions, chosen, titled)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
     reading = Reading(headline, caption_texts, meta.description)
-    sources = Sources(article_body(article_ld), scripts, declares_article(page, article_ld))
+    # A site rule naming the body is obeyed even when it finds no prose there.
+    may_fall_back = chosen is None and declares_article(page, article_ld)
+    sources = Sources(article_body(article_ld), scripts, may_fall_back)
     body, source = read_body(layout, root, reading, sources)
     region = _caption_region(layout.container, root)
     captions = extract_captions([h for h in holders if is_within(h.element, region)], url)

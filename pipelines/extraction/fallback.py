@@ -155,12 +155,12 @@ def _args(reading: Reading) -> tuple[str | None, list[str], str | None]:
 
 @dataclass
 class Sources:
-    """Where else the body can come from: the JSON-LD articleBody and the page's scripts,
-    consulted only for a page that declares an article."""
+    """Where else the body can come from: the JSON-LD articleBody and the page's scripts.
+    may_fall_back: the page declares an article and no site rule names its body."""
 
     ld_paragraphs: list[str]
     scripts: list[lxml.html.HtmlElement]
-    declared: bool
+    may_fall_back: bool
 
 
 def read_body(
@@ -171,7 +171,7 @@ def read_body(
     (which then becomes the layout's container)."""
     body = extract_body(layout, *_args(reading))
     prefer_jsonld_body(body, sources.ld_paragraphs)
-    if not (sources.declared and is_thin(body.paragraphs)):
+    if not (sources.may_fall_back and is_thin(body.paragraphs)):
         return body, CHOSEN
     found = fall_back(layout, root, reading, sources.ld_paragraphs, sources.scripts)
     if found is None:

@@ -26,6 +26,8 @@ _OPENING = 8
 # A block named like a standfirst needs this many words, or a sentence of five or more: a
 # shorter one is a second headline ("Coach appeals to the team's honour").
 _HINTED_WORDS = 8
+# A standfirst is a sentence or a few lines ("한동훈 제명한 국힘... / 지선 패배 시... / ...").
+_MAX_LEAD_BLOCKS = 3
 # Where the standfirst ends: at most this many blocks between the headline and the story.
 _MAX_GAP = 12
 
@@ -113,5 +115,7 @@ def find_lead(
             lead.append(block)
         elif lead:
             break  # the standfirst is one run of blocks
+    if len(lead) > _MAX_LEAD_BLOCKS:
+        return []  # a run this long is a story of its own, not the summary of this one
     images = _image_texts(container.getroottree().getroot()) if lead else set()
     return [b for b in lead if _opening(b.text) not in images]
