@@ -129,11 +129,14 @@ def _narrow(
 
 
 def _titles_a_figure(heading: lxml.html.HtmlElement, figures: set[lxml.html.HtmlElement]) -> bool:
-    """A heading whose next element is a figure or gallery: "Gallery: building the boat"."""
+    """A heading whose next element is a gallery: "Gallery: building the boat". One picture
+    under a heading illustrates its section (a listicle's numbered points)."""
     following = heading.getnext()
     if following is None:
         return False
-    return following in figures or any(el in figures for el in following.iter("figure", "img"))
+    if following not in figures and not any(el in figures for el in following.iter("figure")):
+        return False
+    return len(following.findall(".//img")) > 1
 
 
 @dataclass
