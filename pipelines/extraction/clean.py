@@ -178,11 +178,17 @@ def strip_boilerplate(
             continue
         if not forced and _holds_article_parts(el, words):
             continue
-        if not forced and _PAYWALL.search(words) and mass.get(el, 0) >= _PAYWALLED_PROSE:
+        if not forced and _PAYWALL.search(words) and _paywalled_prose(el, mass.get(el, 0)):
             continue  # the story behind the paywall, not the prompt
         removed.append((reason, el.text_content()[:80]))
         el.drop_tree()
     return removed
+
+
+def _paywalled_prose(el: lxml.html.HtmlElement, prose: int) -> bool:
+    """A paywall block that holds the rest of the story, or one of its paragraphs: some
+    sites mark each paragraph past the free ones <p class="paywall">."""
+    return prose >= _PAYWALLED_PROSE or (el.tag == "p" and prose > 0)
 
 
 def _holds_article_parts(el: lxml.html.HtmlElement, words: str) -> bool:
