@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -121,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("goose3").setLevel(logging.ERROR)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("readability").setLevel(logging.CRITICAL)
+    # Their warnings too (newspaper4k without NLTK, dateutil on a "EST" time zone).
+    warnings.filterwarnings("ignore", module=r"(newspaper|dateutil)(\.|$)")
     # Piped output (CI logs, `| tee`) would otherwise be squeezed into 80 columns.
     console = Console() if sys.stdout.isatty() else Console(width=160)
     args.out.mkdir(parents=True, exist_ok=True)
