@@ -22,8 +22,9 @@ MAX_PAGE_BYTES = 50 * 1024 * 1024
 def read_page_arg(page: str, url: str | None) -> tuple[bytes, str | None]:
     """The bytes of PAGE (a file path or an http(s) URL) and the URL to resolve links with."""
     if page.startswith(("http://", "https://")):
-        request = urllib.request.Request(page, headers={"User-Agent": "news-archive"})
         try:
+            # Request() parses the URL: "http://[::1" raises ValueError here.
+            request = urllib.request.Request(page, headers={"User-Agent": "news-archive"})
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.read(MAX_PAGE_BYTES), url or response.geturl()
         except urllib.error.HTTPError as error:
@@ -47,7 +48,7 @@ def _snippet(snippet: str) -> Text:
 
 def render_hits(console: Console, hits: list[Hit], query: str) -> None:
     if not hits:
-        console.print(f"No articles match {query!r}.")
+        console.print(f"No articles match {query!r}.", markup=False)
         return
     for rank, hit in enumerate(hits, start=1):
         date = (hit.published or "")[:10]
@@ -68,15 +69,17 @@ def render_stats(console: Console, data: dict[str, Any]) -> None:
         for column in rows[0]:
             table.add_column(column)
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row.values()))
+            table.add_row(*(Text("" if v is None else str(v)) for v in row.values()))
         console.print(table)
 
 
 def render_explanation(console: Console, result: Explanation) -> None:
     """Removed elements, then every text block with kept/dropped and the reason."""
     console.rule("classification")
-    console.print(f"is_article={result.article.is_article}: {result.classification}")
-    console.print(f"article container: {result.container}")
+    # Page text and class names print as they are: "[/x]" is not rich markup.
+    console.print(f"is_article={result.article.is_article}: {result.classification}", markup=False)
+    console.print(f"article container: {result.container}", markup=False)
+    console.print(f"body from: {result.body_source}", markup=False)
     console.rule("removed before scoring")
     for reason, snippet in result.removed:
         console.print(Text(f"- {reason}: ", style="red").append(" ".join(snippet.split())[:70]))

@@ -1,4 +1,4 @@
-"""Run one extractor over the benchmark pages, timing CPU per page and scoring each output."""
+"""Run one extractor over benchmark pages, timing CPU per page and scoring each output."""
 
 from __future__ import annotations
 
@@ -10,9 +10,49 @@ from dataclasses import dataclass, field
 
 from bench.dataset import Page
 from bench.metric import PageScore, Scores, aggregate, bootstrap_std, score_page
-from bench.peers import Peer
+from bench.peers import Extract, Peer, Prediction
 
 log = logging.getLogger(__name__)
+
+
+class PeerUnavailable(Exception):
+    """The extractor could not be built (not installed, or failing on import)."""
+
+
+def build(peer: Peer, metadata: bool) -> Extract:
+    """The peer's extract function; PeerUnavailable with a short reason when it cannot run."""
+    try:
+        return peer.make(metadata)
+    except ImportError as exc:
+        # A peer not installed, or our extractor not importable yet, must not stop the table.
+        log.warning("%s unavailable: %s", peer.name, exc)
+        raise PeerUnavailable(f"not installed ({exc.name or exc})") from exc
+    except Exception as exc:  # e.g. our extractor half-written: report it, go on
+        log.warning("%s failed to load: %r", peer.name, exc)
+        raise PeerUnavailable(f"failed to load ({type(exc).__name__}: {exc})") from exc
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One extractor call: what it returned, its CPU seconds, and its error if it raised."""
+
+    prediction: Prediction
+    seconds: float
+    error: str | None = None
+
+
+def timed(extract: Extract, html: str, url: str) -> Outcome:
+    """Call the extractor once; a call that raises counts as an empty prediction."""
+    error = None
+    start = time.process_time()
+    try:
+        prediction = extract(html, url)
+    except Exception as exc:  # any extractor failure is a benchmark data point
+        prediction, error = Prediction(body=""), f"{type(exc).__name__}: {exc}"
+    seconds = time.process_time() - start
+    if error is not None:
+        log.debug("extractor failed on %s: %s", url, error)
+    return Outcome(prediction, seconds, error)
 
 
 @dataclass(frozen=True)
@@ -65,32 +105,16 @@ class Run:
 
 
 def run_peer(peer: Peer, pages: Sequence[Page], on_page: Callable[[], None] | None = None) -> Run:
-    """Build the extractor once, then run it on every page; a page that raises scores as empty."""
+    """Build the extractor once (body only), then run it on every page of the benchmark."""
     try:
-        extract = peer.make()
-    except ImportError as exc:
-        # A peer not installed, or our extractor not importable yet, must not stop the table.
-        log.warning("%s unavailable: %s", peer.name, exc)
-        return Run(peer=peer, unavailable=f"not installed ({exc.name or exc})")
-    except Exception as exc:  # e.g. our extractor half-written: report it, go on
-        log.warning("%s failed to load: %r", peer.name, exc)
-        return Run(peer=peer, unavailable=f"failed to load ({type(exc).__name__}: {exc})")
+        extract = build(peer, metadata=False)
+    except PeerUnavailable as exc:
+        return Run(peer=peer, unavailable=str(exc))
     run = Run(peer=peer)
     for page in pages:
-        run.results.append(_run_page(extract, page))
+        outcome = timed(extract, page.html, page.url)
+        score = score_page(page.truth, outcome.prediction.body)
+        run.results.append(PageResult(page, score, outcome.seconds, outcome.error))
         if on_page is not None:
             on_page()
     return run
-
-
-def _run_page(extract: Callable[[str, str], str], page: Page) -> PageResult:
-    error = None
-    start = time.process_time()
-    try:
-        text = extract(page.html, page.url)
-    except Exception as exc:  # any extractor failure is a benchmark data point
-        text, error = "", f"{type(exc).__name__}: {exc}"
-    seconds = time.process_time() - start
-    if error is not None:
-        log.debug("extractor failed on %s: %s", page.id, error)
-    return PageResult(page=page, score=score_page(page.truth, text), seconds=seconds, error=error)

@@ -106,3 +106,48 @@ def test_bootstrap_std_is_reproducible_and_positive_for_mixed_pages() -> None:
     pages = [score_page("a b c d e", "a b c d e"), score_page("a b c d e", "v w x y z")] * 5
     assert bootstrap_std(pages, samples=200) == bootstrap_std(pages, samples=200)
     assert bootstrap_std(pages, samples=200).f1 > 0
+
+
+# --- fundus-dev: how predictions reach score.py, and which peers get a "–" ---------------------
+
+
+def test_caption_strings_give_each_caption_alone_and_with_its_credit() -> None:
+    from bench.peers import caption_strings
+    from pipelines.extraction import Caption
+
+    captions = [Caption("A boat.", "Photo: Ann"), Caption("A boat."), Caption("Rain", "AP")]
+    assert caption_strings(captions) == ["A boat.", "A boat. Photo: Ann", "Rain", "Rain AP"]
+
+
+def _dev_run(fields: frozenset[str], scores: list[dict[str, float]]):
+    from bench.fundus import DevPage, DevResult, DevRun
+    from bench.peers import Peer
+
+    peer = Peer("p", lambda metadata: None, lambda: "1", fields)
+    page = DevPage("x", "", "de", "", {})
+    return DevRun(peer, [DevResult(page, s, 0.01) for s in scores])
+
+
+def test_a_measure_is_averaged_over_the_pages_it_applies_to() -> None:
+    run = _dev_run(frozenset(["authors"]), [{"author_f1": 1.0}, {"author_f1": 0.5}, {}])
+    assert run.mean("author_f1") == pytest.approx(0.75)
+
+
+def test_a_peer_without_the_field_shows_no_figure() -> None:
+    from bench.fundus_report import table_rows
+
+    run = _dev_run(frozenset(), [{"author_f1": 0.0, "body_f1": 0.9, "caption_leak": 0.0}])
+    assert run.mean("author_f1") is None
+    assert run.mean("body_f1") == pytest.approx(0.9)
+    row = table_rows([run])[0]
+    assert row[2:] == ["–", "–", "0.900", "–", "–", "0.000", "–", "–", "10.0", "0"]
+
+
+def test_weak_languages_are_those_with_enough_pages_below_the_threshold() -> None:
+    from bench.fundus import DevPage, DevResult
+    from bench.fundus_report import weak_languages
+
+    run = _dev_run(frozenset(), [])
+    for lang, f1 in [("de", 0.9), ("de", 0.9), ("de", 0.9), ("ko", 0.1), ("en", 0.95)]:
+        run.results.append(DevResult(DevPage("x", "", lang, "", {}), {"body_f1": f1}, 0.01))
+    assert weak_languages(run, 0.93, 3) == {"de": pytest.approx(0.9)}

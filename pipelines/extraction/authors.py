@@ -39,7 +39,8 @@ _JOB = re.compile(
     r"photographer|analyst|producer|intern|special to)\b",
     re.I,
 )
-_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+")
+# An address starts a token and holds one "@": "\S+@\S+" backtracked cubically on "a@a@a@...".
+_CONTACT = re.compile(r"(?<!\S)[^\s@]+@[^\s@]+\.\w+|https?://\S+|@\w+")
 _AGENCIES = frozenset(
     [
         "reuters",
@@ -77,7 +78,9 @@ def credited_names(raw: list[str], publishers: tuple[str, ...] = ()) -> tuple[li
     person, its credit (an outlet, an agency, the site: "European Space Agency")."""
     names: list[str] = []
     for value in raw:
-        value = _DATE_TAIL.sub("", _BY.sub("", _CONTACT.sub(" ", normalize(value))))
+        # normalize() again: the later patterns are quadratic in a run of spaces
+        value = normalize(_CONTACT.sub(" ", normalize(value)))
+        value = _DATE_TAIL.sub("", _BY.sub("", value))
         value = _HONORIFIC.sub("", value)
         for part in _SPLIT.split(value):
             name = _TRAILING_TITLE.sub("", _BY.sub("", part)).strip(" .:-–—()")

@@ -33,6 +33,15 @@ def is_within(el: lxml.html.HtmlElement, region: lxml.html.HtmlElement) -> bool:
 
 
 @dataclass
+class Decision:
+    """What happened to one text block, for `extract --explain`."""
+
+    kept: bool
+    reason: str
+    text: str
+
+
+@dataclass
 class Block:
     """A run of text owned by one block element (a paragraph, heading, list item, cell...)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 import lxml.html
 
@@ -14,6 +13,7 @@ from pipelines.extraction.figures import in_caption_markup as in_caption_markup 
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
 from pipelines.extraction.text import normalize, spaced_text
+from pipelines.extraction.urls import join_url
 
 # Links and buttons that expand or collapse a long caption ("... more", "less").
 _TOGGLE = re.compile(
@@ -163,7 +163,5 @@ def jsonld_captions(article: dict | None, base: str | None) -> list[Caption]:
         )
         caption, found = split_credit(text)
         url = url_of(item)
-        captions.append(
-            Caption(caption, credit or found, urljoin(base or "", url) if url else None)
-        )
+        captions.append(Caption(caption, credit or found, join_url(base, url) if url else None))
     return captions

@@ -39,6 +39,11 @@ MAX_LINKED_HEADINGS = 2
 MIN_WORDS_DATED = 100
 
 
+def declares_article(page: Page, article: dict | None) -> bool:
+    """The page says it is an article: a JSON-LD article object, or og:type=article."""
+    return article is not None or (page.meta_first("og:type") or "").lower() == "article"
+
+
 def is_article_page(
     page: Page,
     article: dict | None,
@@ -57,14 +62,13 @@ def is_article_page(
     min_words: the fewest body words an article has (the crawl's ARCHIVE_MIN_WORDS).
     """
     body_words, paragraphs = body
-    og_type = (page.meta_first("og:type") or "").lower()
     page_types = {t for item in page.jsonld for t in types_of(item)}
     path = urlsplit(page.url or "").path or "/"
     if body_words < min_words:
         return False, f"only {body_words} words of body text"
     if teasers > MAX_LINKED_HEADINGS and teasers * 3 >= paragraphs:
         return False, f"a list of {teasers} teasers under linked headlines"
-    if article is not None or og_type == "article":
+    if declares_article(page, article):
         return True, "article markup"
     listing = page_types & _LISTING_TYPES
     if listing:

@@ -165,7 +165,7 @@ def strip_boilerplate(
     mass = paragraph_mass(root)
     total = max(1, mass.get(root, 0))
     protected = {keep, *keep.iterancestors()} if keep is not None else set()
-    removed = _strip_signup_boxes(root) + _strip_link_cards(root)
+    removed = _strip_signup_boxes(root) + _strip_consent_boxes(root) + _strip_link_cards(root)
     for el in list(iter_elements(root)):
         if root not in el.iterancestors():
             continue  # removed with an ancestor already
@@ -178,11 +178,17 @@ def strip_boilerplate(
             continue
         if not forced and _holds_article_parts(el, words):
             continue
-        if not forced and _PAYWALL.search(words) and mass.get(el, 0) >= _PAYWALLED_PROSE:
+        if not forced and _PAYWALL.search(words) and _paywalled_prose(el, mass.get(el, 0)):
             continue  # the story behind the paywall, not the prompt
         removed.append((reason, el.text_content()[:80]))
         el.drop_tree()
     return removed
+
+
+def _paywalled_prose(el: lxml.html.HtmlElement, prose: int) -> bool:
+    """A paywall block that holds the rest of the story, or one of its paragraphs: some
+    sites mark each paragraph past the free ones <p class="paywall">."""
+    return prose >= _PAYWALLED_PROSE or (el.tag == "p" and prose > 0)
 
 
 def _holds_article_parts(el: lxml.html.HtmlElement, words: str) -> bool:
@@ -217,6 +223,49 @@ def _strip_signup_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
             removed.append(("newsletter box (e-mail field)", box.text_content()[:80]))
             box.drop_tree()
     return removed
+
+
+# What a "two-click" box says before it loads a video, post or chart from another site.
+_CONSENT_TEXT = re.compile(
+    r"datenschutz|einverstanden|zustimmung|personenbezogen|drittanbieter|drittplattform|"
+    r"externe[nrs]? inhalt|consent|cookie|privacy|third[- ]part|external content|"
+    r"consentement|données personnelles|consentimiento|terceros|consenso|privacidad",
+    re.I,
+)
+_CONSENT_BOX_CHARS = 1000
+
+
+def _strip_consent_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """A button or checkbox that loads an embed from another site once the reader agrees
+    ("Ein Klick für den Datenschutz", "I agree to see YouTube content"): remove the block
+    around it that speaks of consent or privacy, with the box's own title."""
+    removed = []
+    for control in root.xpath('.//button | .//input[@type="checkbox"]'):
+        box = _consent_box(control, root)
+        if box is not None and box.getparent() is not None:
+            removed.append(("embed consent box (button or checkbox)", box.text_content()[:80]))
+            box.drop_tree()
+    return removed
+
+
+def _consent_box(
+    control: lxml.html.HtmlElement, root: lxml.html.HtmlElement
+) -> lxml.html.HtmlElement | None:
+    """The nearest small ancestor of control whose text speaks of consent, widened to
+    wrappers that add little to it (a title); None when there is none."""
+    box, size = None, 0
+    for el in control.iterancestors():
+        grown = len(el.text_content())
+        if el is root or el.tag in _KEEP_ANYWAY or grown > _CONSENT_BOX_CHARS:
+            break
+        if box is None:
+            if _CONSENT_TEXT.search(el.text_content()):
+                box, size = el, grown
+        elif grown <= 1.5 * size + 50:
+            box, size = el, grown
+        else:
+            break  # a wrapper holding more than the box: the story around it
+    return box
 
 
 def _strip_link_cards(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:

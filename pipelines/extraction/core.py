@@ -7,16 +7,23 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml.cssselect import CSSSelector
 
-from pipelines.extraction.body import BodyResult, Decision, extract_body, find_layout
+from pipelines.extraction.blocks import Decision
+from pipelines.extraction.body import find_layout
 from pipelines.extraction.bylines import find_byline, signed_names
 from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
-from pipelines.extraction.classify import MIN_WORDS, count_teasers, is_article_page
+from pipelines.extraction.classify import (
+    MIN_WORDS,
+    count_teasers,
+    declares_article,
+    is_article_page,
+)
 from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
+from pipelines.extraction.fallback import CHOSEN, Reading, Sources, read_body, scripts_of
 from pipelines.extraction.figure_parts import image_url
 from pipelines.extraction.figures import find_holders, rule_holders
-from pipelines.extraction.headline import find_headline, page_h1s
+from pipelines.extraction.headline import find_headline, page_h1s, page_titled_h1
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
 from pipelines.extraction.metadata import read_metadata
@@ -24,7 +31,7 @@ from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
 from pipelines.extraction.stripped_figures import surviving
-from pipelines.extraction.text import count_words, normalize, spaced_text
+from pipelines.extraction.text import normalize, spaced_text
 from pipelines.extraction.urls import site_label
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
@@ -39,6 +46,7 @@ class Explanation:
     blocks: list[Decision] = field(default_factory=list)
     container: str | None = None
     classification: str = ""
+    body_source: str = CHOSEN
 
 
 def extract(
@@ -73,6 +81,7 @@ def explain(
     h1s = page_h1s(page.tree)
     byline = find_byline(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
+    scripts = scripts_of(page.tree)  # before cleaning removes them
     root = page.tree.find("body")
     if root is None:
         root = page.tree
@@ -86,10 +95,14 @@ def explain(
     in_captions = {el for h in holders for el in h.element.iter()}
     ld_captions = jsonld_captions(article_ld, url)
     caption_texts = [spaced_text(h.snapshot) for h in holders]
-    layout = find_layout(root, in_captions, chosen)
+    titled = page_titled_h1(page, article_ld, publishers, h1s)
+    layout = find_layout(root, in_captions, chosen, titled)
     headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
-    body = extract_body(layout, headline, caption_texts)
-    _prefer_jsonld_body(body, article_body(article_ld))
+    reading = Reading(headline, caption_texts, meta.description)
+    # A site rule naming the body is obeyed even when it finds no prose there.
+    may_fall_back = chosen is None and declares_article(page, article_ld)
+    sources = Sources(article_body(article_ld), scripts, may_fall_back)
+    body, source = read_body(layout, root, reading, sources)
     region = _caption_region(layout.container, root, headline)
     captions = extract_captions([h for h in holders if h.inside(region)], url)
     if ld_captions:  # only then is the order of the region's images needed
@@ -121,7 +134,7 @@ def explain(
         min_words,
     )
     container = _describe(layout.container)
-    return Explanation(record, removed, body.decisions, container, why)
+    return Explanation(record, removed, body.decisions, container, why, source)
 
 
 def _first(root: lxml.html.HtmlElement, selector: CSSSelector) -> lxml.html.HtmlElement | None:
@@ -132,16 +145,6 @@ def _first(root: lxml.html.HtmlElement, selector: CSSSelector) -> lxml.html.Html
 def _first_text(root: lxml.html.HtmlElement, selector: CSSSelector) -> str | None:
     el = _first(root, selector)
     return normalize(el.text_content()) or None if el is not None else None
-
-
-def _prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
-    """Use the JSON-LD articleBody when the HTML shows only a fragment of it: pages whose
-    text is rendered by JavaScript or cut by a paywall still carry the whole story there."""
-    ld_words = count_words(" ".join(ld_paragraphs))
-    dom_words = count_words(" ".join(body.paragraphs))
-    if ld_words >= 100 and dom_words < 0.5 * ld_words:
-        body.decisions.append(Decision(True, "JSON-LD articleBody (HTML holds a fragment)", ""))
-        body.paragraphs = ld_paragraphs
 
 
 def _caption_region(

@@ -12,8 +12,12 @@ _LABELS = (
     r"foto|fotos|bild|bildrechte|bildquelle|quelle|crédit|crédito|fotografía|imagen|фото|снимок|"
     r"撮影|写真|画像|提供|사진|촬영|图|圖|摄影|攝影|来源|ภาพ|รูป|تصوير|صورة|الصورة|צילום|ছবি|फोटो|ảnh|រូបថត|រូបភាព|isithombe|izithombe|umfanekiso|picha|foto's"
 )
+# Tried only where a run of spaces and brackets starts: from inside the run, the search
+# was quadratic in its length.
 _LABELLED = re.compile(
-    r"[\s(\[（]*(?:(?:" + _LABELS + r")\s*(?:by\b|via\b|:|：|៖|,|=|-|–|\.{3}|…)|©|\(c\))"
+    r"(?<![\s(\[（])[\s(\[（]*(?:(?:"
+    + _LABELS
+    + r")\s*(?:by\b|via\b|:|：|៖|,|=|-|–|\.{3}|…)|©|\(c\))"
     r"\s*(?P<credit>[^()\[\]（）]{2,120}?)[\s)\]）]*$",
     re.I,
 )
@@ -42,8 +46,10 @@ _BRACKETED_AGENCY = re.compile(
     r"[(\[]\s*(?P<credit>" + _AGENCY_NAMES + r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\s*[)\]]\s*$"
 )
 # A trailing run of capitalised words after the last sentence: the print-style credit.
+# Words apart by spaces: "(?:WORD\s*){1,8}" could cut a run of capitals into words in every
+# possible way, exponential in its length.
 _CAPS = re.compile(
-    r"(?<=[.!?”\"’)])\s+(?P<credit>(?:[A-Z0-9][A-Z0-9&'’./-]*\s*){1,8})$",
+    r"(?<=[.!?”\"’)])\s+(?P<credit>[A-Z0-9][A-Z0-9&'’./-]*(?:\s+[A-Z0-9][A-Z0-9&'’./-]*){0,7})\s*$",
 )
 
 

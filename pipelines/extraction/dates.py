@@ -40,17 +40,19 @@ def parse_date(value: Any) -> datetime | None:
         try:
             return datetime.fromisoformat(candidate)
         except ValueError:
-            pass
+            # Digits need no language: tried in every locale, "2024-02-30T25:61" took 1 s.
+            return _free_form(text, languages=["en"])
     return _free_form(text)
 
 
-def _free_form(text: str) -> datetime | None:
+def _free_form(text: str, languages: list[str] | None = None) -> datetime | None:
     if len(text) > 60 or not _DIGIT.search(text):
         return None
     import dateparser  # slow to import: only pages without ISO dates need it
 
     try:
-        return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+        settings = {"PREFER_DAY_OF_MONTH": "first"}
+        return dateparser.parse(text, languages=languages, settings=settings)
     except (ValueError, OverflowError, TypeError) as error:
         logger.debug("unparseable date %r: %s", text, error)
         return None
@@ -185,7 +187,11 @@ def with_offset(found: datetime | None, other: datetime | None) -> datetime | No
 def _visible_date(page: Page) -> datetime | None:
     """A date printed in the page's text ("Wednesday, March 11, 2026"), found by htmldate;
     a day without a time, so it is kept as midnight UTC."""
-    found = find_date(page.tree, extensive_search=True, original_date=True)
+    try:
+        found = find_date(page.tree, extensive_search=True, original_date=True)
+    except ValueError as error:  # htmldate 1.9 on an offset past a day ("+99:99")
+        logger.debug("no date found in the text: %s", error)
+        return None
     if not found:
         return None
     day = date.fromisoformat(found)

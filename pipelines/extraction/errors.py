@@ -11,3 +11,7 @@ class EmptyDocument(ExtractionError):
 
 class NotHTML(ExtractionError):
     """The input is binary data or another format, not an HTML page."""
+
+
+class InvalidURL(ExtractionError):
+    """The page's URL, given by the caller, cannot be parsed."""

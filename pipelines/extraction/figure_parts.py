@@ -4,12 +4,12 @@ caption and credit elements, and the text a reader sees in it."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
 from pipelines.extraction.text import split_camel
+from pipelines.extraction.urls import join_url
 
 # Caption names: "caption", "legend", "cutline"; a picture's description, info or subtitle
 # ("img-info", "mediaSubtitleText", "detail-img__description", "absatzbild__info");
@@ -58,11 +58,11 @@ def image_url(img: lxml.html.HtmlElement | None, base: str | None) -> str | None
     for attr in _LAZY_ATTRS:
         value = (img.get(attr) or "").strip()
         if value and not value.startswith("data:") and not _PLACEHOLDER.search(value):
-            return urljoin(base or "", value)
+            return join_url(base, value)
     srcset = img.get("data-srcset") or img.get("srcset")
     if srcset:
         first = srcset.split(",")[-1].strip().split(" ")[0]
-        return urljoin(base or "", first) if first else None
+        return join_url(base, first) if first else None
     return None
 
 
@@ -126,8 +126,15 @@ def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return first
 
 
+# No figure holds this many elements: past it, the captions in it are not counted (a cost
+# linear in the frame, paid for every caption in it).
+_LARGEST_FRAME = 500
+
+
 def small_frame(frame: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
+    if frame.xpath("count(descendant::*)") > _LARGEST_FRAME:
+        return False
     if text_within(frame, _MOST_EXTRA_CHARS) is not None:
         return True  # short however it is counted
     return visible_chars(frame) - caption_chars(frame) < _MOST_EXTRA_CHARS

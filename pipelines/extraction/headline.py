@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import lxml.html
 
@@ -27,12 +28,13 @@ def _names_site(part: str, names: tuple[str, ...]) -> bool:
     )
 
 
-def strip_site_name(title: str, names: tuple[str, ...] = ()) -> str:
+def strip_site_name(title: str, names: tuple[str, ...] = (), longest: bool = True) -> str:
     """'Site - Headline' or 'Headline | Section | Site' -> 'Headline'.
 
     names: the site's name and host label. Parts naming the site are cut from either end and
     the rest is kept whole ("Are Here — And They're Not Great - Digg" keeps its dash); with no
-    part naming the site, the longest part is taken."""
+    part naming the site, the longest part is taken, unless longest is False (a headline the
+    publisher declared as such, where a dash is the headline's own)."""
     pieces = _TITLE_SEPARATORS.split(title)  # text, separator, text, ...
     parts = pieces[::2]
     if len(parts) < 2:
@@ -44,7 +46,7 @@ def strip_site_name(title: str, names: tuple[str, ...] = ()) -> str:
         end -= 1
     if (start, end) != (0, len(parts)):
         return "".join(pieces[2 * start : 2 * end - 1]).strip()
-    return max(parts, key=lambda p: len(words(p))).strip()
+    return max(parts, key=lambda p: len(words(p))).strip() if longest else title
 
 
 def _overlap(a: str, b: str) -> float:
@@ -55,9 +57,39 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(len(wa), len(wb))
 
 
+# The label set over a headline inside its <h1> ("Eskalation im Nahen Osten - ..."): the
+# topic, not the headline.
+_OVERLINE = re.compile(
+    r"(?:^|[\s_-])(?:overline|kicker|eyebrow|topline|dachzeile|roofline|supertitle)(?:$|[\s_-])",
+    re.I,
+)
+
+
+# An <h1> longer than this wraps more than a headline (a run of them is a broken page): left
+# out, it also bounds the cost of comparing each <h1> with each title.
+_LONGEST_HEADLINE = 500
+
+
 def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
-    """Every <h1> with text, read before the page is cleaned."""
-    return [(h, t) for h in tree.iter("h1") if (t := normalize(h.text_content()))]
+    """Every <h1> with text, read before the page is cleaned; an overline (kicker) element
+    inside it, and a separator hidden from screen readers, are not the headline."""
+    found = []
+    for h1 in tree.iter("h1"):
+        text = normalize(h1.text_content())
+        if text and any(_OVERLINE.search(el.get("class") or "") for el in h1.iterdescendants()):
+            text = normalize(_without_overline(h1)) or text
+        if text and len(text) <= _LONGEST_HEADLINE:
+            found.append((h1, text))
+    return found
+
+
+def _without_overline(h1: lxml.html.HtmlElement) -> str:
+    copy = deepcopy(h1)
+    for el in list(copy.iterdescendants()):
+        overline = _OVERLINE.search(el.get("class") or "") or el.get("role") == "presentation"
+        if overline and el.getparent() is not None:
+            el.drop_tree()
+    return copy.text_content()
 
 
 def find_headline(
@@ -67,26 +99,19 @@ def find_headline(
     h1s: list[tuple[lxml.html.HtmlElement, str]],
     container: lxml.html.HtmlElement | None,
 ) -> str | None:
-    """The visible <h1> that matches the metadata title; else the <h1> printed just above the
-    article body (sites give social and search titles of their own); else the metadata title
-    without the site's name.
+    """The JSON-LD headline; else the visible <h1> that matches the metadata title; else the
+    <h1> printed just above the article body (sites give social and search titles of their
+    own); else the metadata title without the site's name.
 
     names: the site's name and host label. h1s: page_h1s() of the uncleaned page.
     container: the element holding the article body."""
-    meta_titles = [
-        t
-        for t in (
-            text_of(article.get("headline")) if article else None,
-            page.meta_first("og:title", "twitter:title", "title", "headline"),
-            _title_tag(page.tree),
-        )
-        if t
-    ]
-    for meta in meta_titles:
-        stripped = strip_site_name(meta, names)
-        for _, h1 in h1s:
-            if same_text(h1, meta) or _overlap(h1, stripped) >= 0.8:
-                return h1
+    declared = _declared(article, names)
+    if declared:
+        return declared
+    meta_titles = _meta_titles(page, article)
+    titled = titled_h1(meta_titles, names, h1s)
+    if titled is not None:
+        return titled[1]
     near = _h1_above(h1s, container, names)
     if near:
         return near
@@ -96,6 +121,59 @@ def find_headline(
         return h1s[0][1]
     heading = next((normalize(h.text_content()) for h in page.tree.iter("h2")), None)
     return heading or None
+
+
+# A section name some CMSs append to the headline they declare: "... | Sport".
+_SECTION_TAIL = re.compile(r"\s+\|\s+\w+(?:\s\w+)?$")
+
+
+def _declared(article: dict | None, names: tuple[str, ...]) -> str | None:
+    """The headline the page's JSON-LD article object states, the site's name cut off: the
+    publisher's own record of the headline, where og:title and <title> are written for social
+    feeds and search results. None when it is missing or names only the site."""
+    raw = text_of(article.get("headline")) if article else None
+    if not raw:
+        return None
+    headline = _SECTION_TAIL.sub("", strip_site_name(raw, names, longest=False))
+    if _names_site(headline, names) or count_words(headline, unspaced_weight=0.5) < 2:
+        return None
+    return headline
+
+
+def _meta_titles(page: Page, article: dict | None) -> list[str]:
+    """The titles the page gives itself: JSON-LD headline, social and search titles, <title>."""
+    candidates = (
+        text_of(article.get("headline")) if article else None,
+        page.meta_first("og:title", "twitter:title", "title", "headline"),
+        _title_tag(page.tree),
+    )
+    return [t for t in candidates if t]
+
+
+def titled_h1(
+    meta_titles: list[str],
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> tuple[lxml.html.HtmlElement, str] | None:
+    """The visible <h1> that matches one of the page's own titles, with its text."""
+    for meta in meta_titles:
+        stripped = strip_site_name(meta, names)
+        parts = [p for p in _TITLE_SEPARATORS.split(meta)[::2] if not _names_site(p, names)]
+        for h1, text in h1s:
+            if _overlap(text, stripped) >= 0.8 or any(same_text(text, p) for p in [meta, *parts]):
+                return h1, text
+    return None
+
+
+def page_titled_h1(
+    page: Page,
+    article: dict | None,
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> lxml.html.HtmlElement | None:
+    """The <h1> element the page's metadata titles confirm as the headline, if any."""
+    titled = titled_h1(_meta_titles(page, article), names, h1s)
+    return titled[0] if titled else None
 
 
 # An <h1> that disagrees with the metadata must read like a headline, not a section label

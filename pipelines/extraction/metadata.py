@@ -40,10 +40,12 @@ def _tags(page: Page, article: dict | None) -> list[str]:
     return tags
 
 
+# Links first, then a look up their ancestors: "tag blocks, then their links" made libxml2
+# merge one node-set per block, quadratic when such blocks are nested.
 _TAG_LINKS = (
     '//a[contains(concat(" ", normalize-space(@rel), " "), " tag ")]'
-    '|//*[contains(@class, "tags") or contains(@class, "tag-list")]'
-    '//a[contains(@href, "/tag/") or contains(@href, "/tags/") or contains(@href, "/topic")]'
+    '|//a[contains(@href, "/tag/") or contains(@href, "/tags/") or contains(@href, "/topic")]'
+    '[ancestor::*[contains(@class, "tags") or contains(@class, "tag-list")]]'
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,14 +12,27 @@ from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
 from pipelines.extraction.decode import decode_html
-from pipelines.extraction.errors import EmptyDocument, NotHTML
+from pipelines.extraction.errors import EmptyDocument, InvalidURL, NotHTML
+from pipelines.extraction.streaming import place_segments
 from pipelines.extraction.text import normalize
+from pipelines.extraction.urls import parses
 
 logger = logging.getLogger(__name__)
 
 # Pages beyond this are cut: real articles are far smaller, and the cap bounds time and memory.
 MAX_HTML_CHARS = 8_000_000
 _JSONLD = JsonLdExtractor()
+# Characters XML, and so lxml, refuses in text: C0 controls but tab, newline and carriage
+# return, U+FFFE, U+FFFF and lone surrogates. Left in, they make lxml raise when removing an
+# element joins its tail to the text before it. Vertical tab and form feed read as spaces.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_C0_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+_NONCHARS = ("\ufffe".encode(), "\uffff".encode())
+# The same characters written as numeric references: "&#1;", "&#x1F;", "&#65534;", "&#2 ".
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
+# JSON-LD deeper than this is no real page's: deeper values are cut, so that the readers
+# (which recurse) stay far from Python's recursion limit.
+MAX_JSONLD_DEPTH = 24
 
 
 @dataclass
@@ -41,30 +55,63 @@ class Page:
 
 
 def parse_page(html: str | bytes, url: str | None = None) -> Page:
-    """Parse HTML (text or bytes) into a Page; raise EmptyDocument or NotHTML on bad input."""
+    """Parse HTML (text or bytes) into a Page; raise EmptyDocument, NotHTML or InvalidURL on
+    bad input."""
+    if url is not None and not parses(url):
+        raise InvalidURL(f"not a valid URL: {url!r}")
     if isinstance(html, bytes):
         html = decode_html(html)
     if not html.strip():
         raise EmptyDocument("the document is empty")
     if "\x00" in html[:4096] and html[:4096].count("\x00") > 40:
         raise NotHTML("the document is binary data, not HTML")
-    html = html[:MAX_HTML_CHARS].replace("\x00", "")
-    tree = _parse_tree(html)
+    tree = _parse_tree(xml_safe(html[:MAX_HTML_CHARS]))
     if tree is None or not tree.xpath("//*[self::body or self::p or self::div or self::title]"):
         raise NotHTML("the document has no HTML structure")
+    place_segments(tree)
     page = Page(tree=tree, url=url)
     _read_head(page)
     page.jsonld = _read_jsonld(tree)
     return page
 
 
-def _parse_tree(html: str) -> lxml.html.HtmlElement | None:
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
-    if html.lstrip().startswith("<?xml"):
-        # lxml refuses str input that carries an encoding declaration.
-        html = html.split("?>", 1)[-1]
+def xml_safe(html: str) -> bytes:
+    """The page as UTF-8, without the characters lxml refuses, literal or as references."""
+    # A regex over the text costs 6 ms per MB: the bytes are checked ten times faster, and
+    # only a page that holds such characters is rewritten.
     try:
-        return lxml.html.document_fromstring(html, parser=parser)
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        data = b"\x00"
+    if len(data.translate(None, _C0_BYTES)) < len(data) or "\ufffe" in html or "\uffff" in html:
+        html = _NOT_XML.sub(_replacement, html)
+        data = html.encode("utf-8")
+    if b"&#" in data:
+        data = _CHAR_REF.sub(_safe_reference, html).encode("utf-8")
+    return data
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group() in "\x0b\x0c" else ""
+
+
+def _safe_reference(match: re.Match[str]) -> str:
+    """A reference to a refused character becomes a space: removed outright, it could join
+    what surrounds it into a new reference ("&#&#1;1;")."""
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    refused = code < 0x110000 and _NOT_XML.fullmatch(chr(code)) is not None
+    return " " if refused else match.group()
+
+
+def _parse_tree(data: bytes) -> lxml.html.HtmlElement | None:
+    # UTF-8 bytes with the encoding given: the page's own charset declarations (an XML
+    # declaration, a meta tag) name the bytes the site sent, long since decoded.
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, default_doctype=False, encoding="utf-8"
+    )
+    try:
+        return lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as error:
         logger.debug("unparseable document: %s", error)
         return None
@@ -89,12 +136,23 @@ def _read_jsonld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             found = _JSONLD.extract_items(script)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
             logger.debug("skipping unreadable JSON-LD: %s", error)
             continue
         for item in found:
-            items.extend(_flatten(item))
+            items.extend(_flatten(_prune(item)))
     return items
+
+
+def _prune(value: Any, depth: int = 0) -> Any:
+    """The value with whatever lies deeper than MAX_JSONLD_DEPTH replaced by None."""
+    if isinstance(value, dict | list) and depth >= MAX_JSONLD_DEPTH:
+        return None
+    if isinstance(value, dict):
+        return {key: _prune(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_prune(item, depth + 1) for item in value]
+    return value
 
 
 def _flatten(item: Any) -> list[dict[str, Any]]:

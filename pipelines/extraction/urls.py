@@ -47,12 +47,31 @@ def canonical_url(url: str) -> str:
     return urlunsplit(parts._replace(path=parts.path or "/"))
 
 
+def parses(url: str) -> bool:
+    """True unless urllib refuses the URL ("http://[x", a port past 65535)."""
+    try:
+        urlsplit(url).port  # noqa: B018 (the port is only checked when read)
+    except ValueError:
+        return False
+    return True
+
+
+def join_url(base: str | None, href: str) -> str | None:
+    """href made absolute against base, or None when either cannot be parsed: a page's
+    links and image sources are the site's to get wrong."""
+    try:
+        joined = urljoin(base or "", href)
+    except ValueError:
+        return None
+    return joined if parses(joined) else None
+
+
 def resolve(base: str | None, href: str | None) -> str | None:
     """An absolute http(s) URL for href on a page at base, or None."""
     if not href:
         return None
-    absolute = urljoin(base or "", href.strip())
-    return absolute if absolute.startswith(("http://", "https://")) else None
+    absolute = join_url(base, href.strip())
+    return absolute if absolute and absolute.startswith(("http://", "https://")) else None
 
 
 def site_of(url: str) -> str:
