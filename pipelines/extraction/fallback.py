@@ -14,8 +14,8 @@ from lxml import etree
 
 from pipelines.extraction.blocks import Decision
 from pipelines.extraction.body import BodyResult, Layout, extract_body, find_layout
-from pipelines.extraction.figures import find_holders
 from pipelines.extraction.clean import strip_boilerplate
+from pipelines.extraction.figures import find_holders
 from pipelines.extraction.page import xml_safe
 from pipelines.extraction.text import count_words, spaced_text
 
