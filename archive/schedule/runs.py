@@ -88,7 +88,10 @@ def outcome(db: sqlite_utils.Database, ended: Ended) -> tuple[str, str]:
     code = ended.exit_code
     if code is not None and code < 0 and ended.stopping and mine is None:
         return "stopped", "stopped before the crawl began"
-    if code not in (None, 0):
+    # A crawl whose row is closed when our SIGTERM lands is ending anyway (Scrapy has
+    # given the signal back to the default handler): its row says how it went.
+    closed = mine is not None and mine.status in {"finished", "stopped"}
+    if code not in (None, 0) and not (ended.stopping and code < 0 and closed):
         return "failed", f"exit {code}: {ended.last_words or 'no output'}"
     if mine is None:
         return "failed", f"no crawl was recorded: {ended.last_words or 'no output'}"
