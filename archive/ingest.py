@@ -19,7 +19,13 @@ from pipelines.extraction.decode import decode_html, is_html
 from pipelines.extraction.urls import article_key
 
 DropReason = Literal[
-    "http_error", "redirect_off_site", "bad_redirect", "not_html", "unreadable", "not_article"
+    "http_error",
+    "redirect_off_site",
+    "bad_redirect",
+    "not_html",
+    "unreadable",
+    "not_article",
+    "not_modified",
 ]
 
 
@@ -49,6 +55,10 @@ class Dropped:
 
 def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dropped:
     """The article a fetched page holds, or why it holds none."""
+    if page.status == 304:
+        # An answer to a conditional request (a re-check): the page has not changed since
+        # the capture it refers to. Neither an article nor a failure, and nothing to extract.
+        return Dropped("not_modified", "HTTP 304: not modified since the last check")
     if page.status >= 400:
         return Dropped("http_error", f"HTTP {page.status}")
     if 300 <= page.status < 400:
