@@ -12,6 +12,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.store import open_archive
+from archive.store.revisits import RevisitSteps, RevisitStepsError
 from pipelines.extraction import RulesError, load_rules
 from pipelines.session import fatal_error
 
@@ -60,7 +61,7 @@ _NUMERIC = {
     "ROBOTSTXT_OBEY": "getbool", "ARCHIVE_KEEP_CAPTURES": "getbool",
     "ARCHIVE_SITEMAPS_FROM_ROBOTS": "getbool", "ARCHIVE_SITEMAP_MAX_URLS": "getint",
     "ARCHIVE_MAX_QUEUED": "getint", "REDIRECT_MAX_TIMES": "getint",
-    "ARCHIVE_WARC_MAX_BYTES": "getint",
+    "ARCHIVE_WARC_MAX_BYTES": "getint", "ARCHIVE_INCREMENTAL": "getbool",
 }  # fmt: skip
 
 
@@ -71,6 +72,10 @@ def check_settings(settings: Settings) -> None:
             load_rules(settings.get("ARCHIVE_RULES"))
         except RulesError as error:
             raise ConfigError(f"setting ARCHIVE_RULES: {error}") from error
+    try:
+        RevisitSteps.parse(settings.get("ARCHIVE_REVISIT_AFTER"))
+    except RevisitStepsError as error:
+        raise ConfigError(f"setting ARCHIVE_REVISIT_AFTER: {error}") from error
     for name, getter in _NUMERIC.items():
         try:
             value = getattr(settings, getter)(name)
