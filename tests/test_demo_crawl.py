@@ -111,14 +111,14 @@ def test_second_crawl_adds_nothing_and_fetches_no_article(sites, tmp_path: Path)
     known = {r["url"] for r in rows(db, "select url from known_urls")}
     crawl(db, *sites.base_urls)
     assert len(_article_urls(db)) == len(sites.article_urls())
-    assert set(sites.article_urls()) <= known
+    assert set(sites.article_urls()) <= known, set(sites.article_urls()) - known
     second = rows(db, "select * from crawls order by id")[-1]
-    assert second["articles_new"] == 0 and second["articles_updated"] == 0
-    assert second["known_skipped"] > 0
+    assert second["articles_new"] == 0 and second["articles_updated"] == 0, second
+    assert second["known_skipped"] > 0, second
     # Incremental: no URL an article was fetched from is fetched again before it is due.
     # (A shortlink the first crawl did not happen to meet is new to it, and fetched.)
     fetched = {r["url"] for r in rows(db, "select url from captures where crawl_id = 2")}
-    assert fetched and not fetched & known
+    assert fetched and not fetched & known, fetched & known
 
 
 def test_an_article_edited_between_two_crawls_gets_a_new_version(tmp_path: Path) -> None:

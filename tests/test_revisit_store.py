@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from archive.cli import cli
 from archive.ingest import Dropped, Extracted, page_to_article
 from archive.records import Wire
 from archive.store import (
@@ -190,3 +192,23 @@ def test_an_archive_made_before_revisits_knows_its_articles_urls(tmp_path: Path)
     assert row["url"] == URL and row["etag"] == 'W/"v1"', "validators from its capture"
     assert row["first_seen"] == row["last_checked"] == T0
     assert row["next_check"] == "2026-03-28T01:00:00+00:00"
+
+
+def test_an_export_with_a_304_imports_to_the_same_article(tmp_path: Path) -> None:
+    db, _ = _archive_with_article(tmp_path / "a.db", VALIDATORS)
+    answer = fetched(URL, b"", status=304, headers={"etag": 'W/"v1"'},
+                     fetched_at="2026-03-28T02:00:00+00:00")  # fmt: skip
+    with open_warc_writer(db, None) as warcs:
+        add_capture(db, None, answer, warcs)
+    out = tmp_path / "out.warc.gz"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["export-warc", str(tmp_path / "a.db"), str(out)]).exit_code == 0
+    assert warcio("check", out).returncode == 0
+    again = tmp_path / "again.db"
+    result = runner.invoke(cli, ["import-warc", str(again), str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 duplicate" in result.output and "1 imported" in result.output
+    columns = "url, headline, body, captions_text"
+    assert rows(again, f"select {columns} from articles") == rows(
+        tmp_path / "a.db", f"select {columns} from articles"
+    )
