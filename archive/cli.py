@@ -115,6 +115,11 @@ def cli() -> None:
     help="Keep the crawl's queue here; run again with the same directory to resume it.",
 )  # fmt: skip
 @click.option(
+    "--full", is_flag=True,
+    help="Fetch every page again, even articles the archive holds and not yet due for a"
+    " re-check (ARCHIVE_INCREMENTAL=False).",
+)  # fmt: skip
+@click.option(
     "-s", "--set", "overrides", multiple=True, callback=_setting, metavar="NAME=VALUE",
     help="Override a Scrapy or ARCHIVE_* setting (repeatable).",
 )  # fmt: skip
@@ -123,12 +128,14 @@ def cli() -> None:
 def crawl(
     urls: list[str], feeds: list[str], sitemaps: list[str], db: str, max_pages: int,
     depth: int | None, delay: float | None, rules_path: str | None, resume_dir: str | None,
-    overrides: dict[str, str], verbose: int, quiet: bool,
+    full: bool, overrides: dict[str, str], verbose: int, quiet: bool,
 ) -> None:  # fmt: skip
     """Crawl news sites into the archive DB.
 
     Start from home or section pages (URLS), feeds and sitemaps; robots.txt sitemaps and
-    feeds announced by the pages are found too. Example:
+    feeds announced by the pages are found too. A site the archive knows is crawled
+    incrementally: articles it holds are fetched again only when due for a re-check
+    (ARCHIVE_REVISIT_AFTER), with If-None-Match / If-Modified-Since. Example:
 
         news-archive crawl https://www.example-news.com/ --db archive.db --max-pages 500
     """
@@ -139,6 +146,8 @@ def crawl(
         overrides["ARCHIVE_RULES"] = rules_path
     if resume_dir:
         overrides["ARCHIVE_RESUME_DIR"] = resume_dir
+    if full:
+        overrides["ARCHIVE_INCREMENTAL"] = "False"
     from archive.crawl import CrawlJob  # Scrapy and Twisted: only the crawling commands
 
     job = CrawlJob(db, urls, feeds, sitemaps, max_pages, depth, delay, level, overrides)

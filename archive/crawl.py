@@ -12,6 +12,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.store import open_archive
+from archive.store.revisits import RevisitSteps, RevisitStepsError
 from pipelines.extraction import RulesError, load_rules
 from pipelines.session import fatal_error
 
@@ -62,6 +63,7 @@ _NUMERIC = {
     "ARCHIVE_MAX_QUEUED": "getint", "REDIRECT_MAX_TIMES": "getint",
     "ARCHIVE_WARC_MAX_BYTES": "getint",
     "ARCHIVE_MAX_PAGE_BYTES": "getint", "ARCHIVE_SITEMAP_MAX_BYTES": "getint",
+    "ARCHIVE_INCREMENTAL": "getbool",
 }  # fmt: skip
 
 
@@ -72,6 +74,10 @@ def check_settings(settings: Settings) -> None:
             load_rules(settings.get("ARCHIVE_RULES"))
         except RulesError as error:
             raise ConfigError(f"setting ARCHIVE_RULES: {error}") from error
+    try:
+        RevisitSteps.parse(settings.get("ARCHIVE_REVISIT_AFTER"))
+    except RevisitStepsError as error:
+        raise ConfigError(f"setting ARCHIVE_REVISIT_AFTER: {error}") from error
     for name, getter in _NUMERIC.items():
         try:
             value = getattr(settings, getter)(name)

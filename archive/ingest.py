@@ -29,6 +29,7 @@ DropReason = Literal[
     "too_large",
     "unreadable",
     "not_article",
+    "not_modified",
 ]
 
 
@@ -66,6 +67,10 @@ class Dropped:
 
 def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dropped:
     """The article a fetched page holds, or why it holds none."""
+    if page.status == 304:
+        # An answer to a conditional request (a re-check): the page has not changed since
+        # the capture it refers to. Neither an article nor a failure, and nothing to extract.
+        return Dropped("not_modified", "HTTP 304: not modified since the last check")
     if page.status >= 400:
         return Dropped("http_error", f"HTTP {page.status}")
     if 300 <= page.status < 400:

@@ -9,10 +9,22 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
-_OUTCOMES = ("new", "updated", "refreshed", "unchanged")
-# The counts the summary shows: articles by outcome, pages dropped, errors, and the links,
-# feed and sitemap entries and redirects not followed (off the crawl's sites, not http(s)...).
-_COUNTED = ("archive/articles/", "archive/dropped/", "archive/errors/", "archive/links_skipped/")
+_OUTCOMES = ("new", "updated", "refreshed", "unchanged", "not_modified")
+# The counts the summary shows: articles by outcome, pages dropped, errors, the links, feed
+# and sitemap entries and redirects not followed (off the crawl's sites, not http(s), known
+# articles not due...), and the known articles and re-checks of an incremental crawl.
+_COUNTED = (
+    "archive/articles/", "archive/dropped/", "archive/errors/", "archive/links_skipped/",
+    "archive/revisits/",
+)  # fmt: skip
+# Rows whose stat name alone would not say enough.
+_LABELS = {
+    "archive/articles/updated": "articles updated (edits found)",
+    "archive/articles/not_modified": "articles not modified (304)",
+    "archive/links_skipped/known": "links skipped known (not due)",
+    "archive/revisits/known": "revisits known urls",
+    "archive/revisits/due": "revisits due (re-checked)",
+}
 
 
 def _errors(stats: dict[str, Any]) -> int:
@@ -53,10 +65,12 @@ def summary_table(stats: dict[str, Any]) -> Table:
         ("finish reason", str(stats.get("finish_reason", "?"))),
         ("pages fetched", str(pages)),
         ("pages/s", f"{pages / elapsed:.1f}" if elapsed else "-"),
+        ("pages extracted", str(stats.get("archive/extracted", 0))),
     ]
     for key in sorted(stats):
         if key.startswith(_COUNTED):
-            rows.append((key.removeprefix("archive/").replace("/", " "), str(stats[key])))
+            label = _LABELS.get(key) or key.removeprefix("archive/").replace("/", " ")
+            rows.append((label, str(stats[key])))
     for label, value in rows:
         table.add_row(label, value)
     return table

@@ -59,7 +59,8 @@ def render_hits(console: Console, hits: list[Hit], query: str) -> None:
 
 def render_stats(console: Console, data: dict[str, Any]) -> None:
     console.print(
-        f"{data['articles']} articles, {data['captions']} captions, {data['captures']} captures"
+        f"{data['articles']} articles, {data['captions']} captions, {data['captures']} captures,"
+        f" {data['edits']} edits found"
     )
     for title, rows in (("Sites", data["sites"]), ("Last crawls", data["crawls"]),
                         ("Failures by kind", data["failures"])):  # fmt: skip

@@ -35,6 +35,7 @@ class ExtractPipeline:
         return cls(crawler)
 
     def process_item(self, item: CapturedPage) -> ExtractedPage:
+        self.stats.inc_value("archive/extracted")  # pages handed to extraction
         result = page_to_article(item.page, self.options)
         if isinstance(result, Dropped):
             self._record(item, result)

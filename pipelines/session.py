@@ -42,6 +42,10 @@ _SUMMARY = {
     "articles_refreshed": "archive/articles/refreshed",
     "articles_unchanged": "archive/articles/unchanged",
     "not_articles": "archive/dropped/not_article",
+    "articles_not_modified": "archive/articles/not_modified",
+    "known_skipped": "archive/links_skipped/known",
+    "rechecks": "archive/revisits/due",
+    "pages_extracted": "archive/extracted",
 }
 
 

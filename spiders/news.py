@@ -33,6 +33,7 @@ from spiders.items import FetchFailure, ResumedCapture, fetched_page
 from spiders.limits import redirect_chain
 from spiders.plan import CrawlPlan, split_urls
 from spiders.queue import QueueLimit
+from spiders.revisits import FETCH, Decision, Revisits
 from spiders.scope import NOT_HTTP, OFFSITE, OutOfScope, Scope
 from spiders.signals import crawl_planned
 
@@ -94,17 +95,24 @@ class NewsSpider(scrapy.Spider):
                 await asyncio.sleep(0.1)
             yield self._request(queued)
 
-    def _request(self, queued: Queued) -> scrapy.Request:
+    def _request(self, queued: Queued, decision: Decision = FETCH) -> scrapy.Request:
         meta = {"via": queued.via, "hints": queued.hints, "depth": queued.depth}
         callback = getattr(self, queued.callback)
-        return scrapy.Request(queued.url, callback=callback, errback=self.on_error, meta=meta)
+        return scrapy.Request(
+            queued.url,
+            callback=callback,
+            errback=self.on_error,
+            meta=meta,
+            headers=decision.headers or None,
+        )
 
     def _discovered(
         self, response: Response, url: str, callback: str, via: str, hints: Hints | None = None
     ) -> Iterator[scrapy.Request]:
         """A request for a URL found in a page, feed, sitemap or robots.txt, unless it is off
         the crawl's sites, a link not worth following, too deep, or the queue is full (each
-        counted), or it was queued before."""
+        counted), or it was queued before; a page the archive holds is requested only when
+        due for a re-check, conditionally (see spiders/revisits.py)."""
         reason = self.scope.reason(url)
         if reason is None and not self.queue.has_room():
             reason = "queue full"  # before canonicalising: a sitemap can name 50,000 more
@@ -117,9 +125,13 @@ class NewsSpider(scrapy.Spider):
         if reason:
             self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
             return
+        # Before a request is built: a known page not due costs a set lookup (counted there).
+        decision = (
+            self.revisits.decide(url) if self.revisits and callback == "parse_page" else FETCH
+        )
         queued = Queued(url, callback, via, hints or Hints(), depth)
-        if self.frontier is None or self.frontier.add(queued):
-            yield self._request(queued)
+        if decision.fetch and (self.frontier is None or self.frontier.add(queued)):
+            yield self._request(queued, decision)
 
     def _done(self, response: Response) -> None:
         """The response's outcome is stored (its children are queued): a resumed crawl need
@@ -130,6 +142,10 @@ class NewsSpider(scrapy.Spider):
     @cached_property
     def frontier(self) -> Frontier | None:
         return Frontier.of(self.crawler)
+
+    @cached_property
+    def revisits(self) -> Revisits | None:
+        return Revisits.of(self.crawler)
 
     @cached_property
     def depth_limit(self) -> int:

@@ -49,9 +49,14 @@ DOWNLOADER_MIDDLEWARES = {
 }
 REDIRECT_MAX_TIMES = 20
 
-EXTENSIONS = {"pipelines.session.CrawlSession": 100, "spiders.frontier.Frontier": 200}
+EXTENSIONS = {
+    "pipelines.session.CrawlSession": 100,
+    "spiders.frontier.Frontier": 200,
+    "spiders.revisits.Revisits": 300,
+}
 ITEM_PIPELINES = {
     "pipelines.capture.CapturePipeline": 100,
+    "pipelines.revisit.RevisitPipeline": 150,
     "pipelines.extract.ExtractPipeline": 200,
     "pipelines.store.StorePipeline": 300,
 }
@@ -70,6 +75,11 @@ ARCHIVE_MAX_QUEUED = (
     20_000  # the most requests waiting at once (about 2.5 KB each); more are skipped
 )
 ARCHIVE_RULES = ""  # path to a per-site rules file (TOML), see README
+# Incremental crawls: pages the archive holds articles from are fetched again only when due
+# for a re-check, at these steps after each was first seen (then never); `crawl --full` turns
+# it off for one crawl.
+ARCHIVE_INCREMENTAL = True
+ARCHIVE_REVISIT_AFTER = "1h 6h 1d 3d 7d 30d"
 ARCHIVE_RESUME_DIR = ""  # where the crawl's frontier is kept, to resume it (--resume-dir)
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.

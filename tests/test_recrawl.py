@@ -31,14 +31,15 @@ def test_recrawl_updates_rows_and_keeps_versions(tmp_path: Path) -> None:
     with serve_routes(_site(pages)) as base:
         crawl(db, f"{base}/", "--depth", "1")
         first = rows(db, "select url, content_hash from articles order by url")
-        crawl(db, f"{base}/", "--depth", "1")
+        # --full: every article fetched again (an incremental crawl would skip them all).
+        crawl(db, f"{base}/", "--depth", "1", "--full")
         assert rows(db, "select url, content_hash from articles order by url") == first
         pages["seed_phnompenh_post"] = (
             pages["seed_phnompenh_post"]
             .replace("ten years in prison", "ten years in jail")
             .replace("two problems", "three problems")
         )
-        crawl(db, f"{base}/", "--depth", "1")
+        crawl(db, f"{base}/", "--depth", "1", "--full")
     assert len(first) == len(NAMES)
     runs = rows(db, "select articles_new, articles_updated, articles_unchanged from crawls")
     assert [tuple(r.values()) for r in runs] == [(3, 0, 0), (0, 0, 3), (0, 1, 2)]

@@ -68,6 +68,6 @@ def test_a_finished_crawl_leaves_the_resume_dir_ready_for_the_next(tmp_path: Pat
     db, resume = tmp_path / "archive.db", tmp_path / "resume"
     with serve_routes(_site()) as base:
         crawl(db, f"{base}/section/0", "--depth", "1", "--resume-dir", str(resume))
-        crawl(db, f"{base}/section/0", "--depth", "1", "--resume-dir", str(resume))
+        crawl(db, f"{base}/section/0", "--depth", "1", "--resume-dir", str(resume), "--full")
     runs = rows(db, "select pages_fetched, status from crawls order by id")
     assert runs == [{"pages_fetched": 11, "status": "finished"}] * 2

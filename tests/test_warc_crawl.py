@@ -146,7 +146,7 @@ def test_an_unchanged_refetch_is_a_revisit_record(tmp_path: Path) -> None:
     }
     with serve_routes(routes) as base:
         crawl(db, f"{base}/", "--depth", "1")
-        crawl(db, f"{base}/", "--depth", "1")
+        crawl(db, f"{base}/", "--depth", "1", "--full")
     again = rows(db, "select * from captures where crawl_id = 2 and url like '%story'")
     (revisit,) = again
     assert revisit["same_as"] is not None

@@ -35,12 +35,15 @@ def add_capture(
 
     Bytes identical to an earlier capture of the same URL are not stored twice: the page
     becomes a revisit record (its own headers, the payload left to the earlier record) and
-    its row points at that capture (same_as), keeping its own status, headers and time.
+    its row points at that capture (same_as), keeping its own status, headers and time. A
+    304 (Not Modified) to a re-check is written the same way, with the server-not-modified
+    profile, pointing at the latest capture of the URL with content.
     """
     # The record is written (and flushed) before the row's transaction begins: a transaction
     # that is retried never writes it twice, and a row never points at unwritten bytes.
-    holder = _holder(db, page.url, hashlib.sha256(page.body).hexdigest())
-    if holder is None:
+    if page.status == 304:
+        record, same_as = _not_modified(db, page, warcs)
+    elif (holder := _holder(db, page.url, hashlib.sha256(page.body).hexdigest())) is None:
         record, same_as = warcs.write_response(page), None
     else:
         origin = WarcOrigin(
@@ -52,6 +55,28 @@ def add_capture(
         record, same_as = warcs.write_revisit(page, origin), holder["id"]
     with write_transaction(db):
         return _insert(db, crawl_id, page, record, same_as)
+
+
+def _not_modified(
+    db: sqlite_utils.Database, page: FetchedPage, warcs: WarcWriter
+) -> tuple[WarcLocation, int | None]:
+    """A 304 answer to a re-check: a revisit record (profile server-not-modified) referring
+    to the latest capture of the URL that holds its content, which its row points at."""
+    sql = (
+        "select id, final_url, fetched_at, warc_record_id from captures"
+        " where url = ? and status between 200 and 299 and same_as is null"
+        " and warc_record_id is not null order by id desc limit 1"
+    )
+    holder = next(db.query(sql, [page.url]), None)
+    if holder is None:  # the content was captured before WARC files, or not kept
+        return warcs.write_not_modified(page, None), None
+    origin = WarcOrigin(
+        record_id=holder["warc_record_id"],
+        uri=holder["final_url"],
+        date=warc_date(holder["fetched_at"]),
+        digest="",
+    )
+    return warcs.write_not_modified(page, origin), holder["id"]
 
 
 def add_indexed_capture(
@@ -68,6 +93,7 @@ def _holder(db: sqlite_utils.Database, url: str, sha: str) -> dict[str, Any] | N
     sql = (
         "select id, final_url, fetched_at, warc_record_id from captures"
         " where url = ? and sha256 = ? and same_as is null and warc_record_id is not null"
+        " and status <> 304"
         " order by id limit 1"
     )
     return next(db.query(sql, [url, sha]), None)
@@ -105,6 +131,8 @@ def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
             body = zlib.decompress(row["body"])
         except zlib.error as error:
             raise CorruptCapture(f"capture {row['id']}: corrupt body ({error})") from error
+    elif row["warc_path"] and row["length"] == 0:
+        body = b""  # a record without a payload (a 304 that refers to no earlier capture)
     elif row["warc_path"]:
         path = resolve_path(db, row["warc_path"])
         try:

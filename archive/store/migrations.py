@@ -8,6 +8,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from archive.store.errors import ArchiveError
+from archive.store.revisits import RevisitSteps, Validators
 from archive.store.transactions import write_transaction
 
 
@@ -160,6 +161,65 @@ def _m008_captures_in_warc(db: sqlite_utils.Database) -> None:
     db.table("captures").create_index(["warc_record_id"])
 
 
+def _m009_known_urls(db: sqlite_utils.Database) -> None:
+    # Incremental crawls: every URL that held an article, with the validators its server sent
+    # and when it was checked, so a crawl skips what it holds and re-checks it on schedule
+    # (archive/store/revisits.py); and what each crawl skipped, re-checked and extracted.
+    db.table("known_urls").create(
+        {
+            "url": str, "site": str, "article_id": int, "etag": str, "last_modified": str,
+            "first_seen": str, "last_checked": str, "next_check": str, "last_status": int,
+        },
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id")],
+    )  # fmt: skip
+    db.table("known_urls").create_index(["site"])
+    for name in ("articles_not_modified", "known_skipped", "rechecks", "pages_extracted"):
+        db.table("crawls").add_column(name, int)
+    _known_from_articles(db)
+
+
+# ARCHIVE_REVISIT_AFTER's default when step 009 was written: the articles an archive already
+# held are given their next checks on these steps.
+_STEPS_009 = RevisitSteps.parse("1h 6h 1d 3d 7d 30d")
+_ARTICLE_URLS = """
+select coalesce(c.url, a.url) as url, a.site, a.id as article_id, a.first_seen, a.last_seen,
+  coalesce(c.status, 200) as status,
+  case when json_valid(c.headers) then json_extract(c.headers, '$.etag') end as etag,
+  case when json_valid(c.headers) then json_extract(c.headers, '$."last-modified"') end
+    as last_modified
+from articles a left join captures c on c.id = a.capture_id
+where a.first_seen is not null and a.last_seen is not null
+"""
+
+
+def _known_from_articles(db: sqlite_utils.Database) -> None:
+    """The URLs of the articles an archive holds: the URL each one's capture was fetched
+    from (its own URL when no capture was kept), with that capture's validators."""
+    rows = []
+    for row in db.query(_ARTICLE_URLS):
+        validators = Validators.of(
+            {"etag": row["etag"] or "", "last-modified": row["last_modified"] or ""}
+        )
+        rows.append(
+            {
+                "url": row["url"], "site": row["site"], "article_id": row["article_id"],
+                "etag": validators.etag, "last_modified": validators.last_modified,
+                "first_seen": row["first_seen"], "last_checked": row["last_seen"],
+                "next_check": _next_check(row["first_seen"], row["last_seen"]),
+                "last_status": row["status"],
+            }
+        )  # fmt: skip
+    db.table("known_urls").insert_all(rows, pk="url", ignore=True)
+
+
+def _next_check(first_seen: str, last_seen: str) -> str | None:
+    try:
+        return _STEPS_009.next_check(first_seen, last_seen)
+    except ValueError:  # a time that is not ISO 8601: the next crawl checks it (and fixes it)
+        return None
+
+
 # The schema, oldest first: (name, migration). Append new steps; never rename or reorder one
 # (an archive records the names it has applied).
 SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -171,6 +231,7 @@ SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("006_sites_schedule", _m006_sites),
     ("007_trigram_fts", _m007_trigram_fts),
     ("008_captures_in_warc", _m008_captures_in_warc),
+    ("009_known_urls", _m009_known_urls),
 ]
 KNOWN = frozenset(name for name, _ in SCHEMA)
 MIGRATIONS = Migrations("news-archive")

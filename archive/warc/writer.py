@@ -22,6 +22,7 @@ from archive.warc.http import request_headers, response_headers
 logger = logging.getLogger(__name__)
 
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class WarcOrigin:
     record_id: str
     uri: str
     date: str  # its WARC-Date
-    digest: str  # its WARC-Payload-Digest
+    digest: str  # its WARC-Payload-Digest (unused by a server-not-modified revisit)
 
 
 def payload_digest(body: bytes) -> str:
@@ -110,6 +111,24 @@ class WarcWriter:
             warc_headers_dict=_warc_headers(page),
         )
         record.rec_headers.add_header("WARC-Refers-To", origin.record_id)
+        return self._append(record, page)
+
+    def write_not_modified(self, page: FetchedPage, origin: WarcOrigin | None) -> WarcLocation:
+        """A 304 answer to a conditional request as a revisit record of profile
+        server-not-modified (WARC 1.1, 6.7.3): its status and headers, no payload, and the
+        earlier record holding the content when there is one (no payload digest: the
+        profile forbids it)."""
+        record = self._builder.create_warc_record(
+            page.final_url,
+            "revisit",
+            http_headers=response_headers(page),
+            warc_headers_dict=_warc_headers(page),
+        )
+        record.rec_headers.add_header("WARC-Profile", NOT_MODIFIED_PROFILE)
+        if origin is not None:
+            record.rec_headers.add_header("WARC-Refers-To", origin.record_id)
+            record.rec_headers.add_header("WARC-Refers-To-Target-URI", origin.uri)
+            record.rec_headers.add_header("WARC-Refers-To-Date", origin.date)
         return self._append(record, page)
 
     def append_copies(self, records: bytes) -> None:
