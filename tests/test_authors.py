@@ -118,3 +118,12 @@ def test_byline_lines(line: str, people: list[str]) -> None:
     """Bylines found from the text of a line: a label or "By" before capitalised names."""
     page = parse_page(f"<html><body><h1>Title</h1>{line}<p>Text of the story.</p></body></html>")
     assert find_byline(page, None).people == people
+
+
+def test_a_byline_label_outside_any_line_is_no_crash() -> None:
+    # Broken markup leaves "By ..." in a <strong> straight under <body>: no line element
+    # holds it (found by the fuzz test once bylines were read from labelled lines).
+    from pipelines.extraction import extract
+
+    record = extract("<html><body><strong>By Jane Doe</strong></body></html>")
+    assert not record.is_article

@@ -160,7 +160,9 @@ def _labelled_lines(tree: lxml.html.HtmlElement) -> list[str]:
             continue
         while el is not None and el.tag not in _LINE_TAGS:
             el = el.getparent()  # from the label's <strong> to its line
-        line = normalize(el.text_content()) if el is not None else ""
+        if el is None:
+            continue  # a label in no line of its own (markup broken around it)
+        line = normalize(el.text_content())
         if len(line) > 100 or _elsewhere(el) or any(True for _ in el.iterancestors("a")):
             continue  # a teaser's byline is in the teaser's link
         match = _LABELLED.match(line) or _BY_LINE.match(line)
