@@ -86,8 +86,9 @@ def test_stats_tables_print_stored_text_as_it_is() -> None:
 
     out = StringIO()
     data = {
-        "articles": 1, "captions": 0, "captures": 1, "sites": [{"site": "[/x]", "articles": 1}],
+        "articles": 1, "captions": 0, "captures": 1, "edits": 3, "sites": [{"site": "[/x]", "articles": 1}],
         "crawls": [], "failures": [{"kind": "[bold]http_error", "count": 2}],
     }  # fmt: skip
     render_stats(Console(file=out, width=120), data)
     assert "[/x]" in out.getvalue() and "[bold]http_error" in out.getvalue()
+    assert "3 edits found" in out.getvalue()
