@@ -23,7 +23,12 @@ from pipelines.extraction.errors import ExtractionError
 from pipelines.extraction.fallback import CHOSEN, Reading, Sources, read_body, scripts_of
 from pipelines.extraction.figure_parts import image_url
 from pipelines.extraction.figures import find_holders, rule_holders
-from pipelines.extraction.headline import find_headline, page_h1s, page_titled_h1
+from pipelines.extraction.headline import (
+    find_headline,
+    page_h1s,
+    page_titled_h1,
+    printed_headline,
+)
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
 from pipelines.extraction.metadata import read_metadata
@@ -79,6 +84,7 @@ def explain(
     publishers = tuple(filter(None, (meta.site_name, site_label(url))))
     ruled_headline = _first_text(page.tree, site.headline) if site and site.headline else None
     h1s = page_h1s(page.tree)
+    printed = printed_headline(page, article_ld, publishers, h1s)
     byline = find_byline(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
     scripts = scripts_of(page.tree)  # before cleaning removes them
@@ -97,7 +103,11 @@ def explain(
     caption_texts = [spaced_text(h.snapshot) for h in holders]
     titled = page_titled_h1(page, article_ld, publishers, h1s)
     layout = find_layout(root, in_captions, chosen, titled)
-    headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
+    headline = (
+        ruled_headline
+        or printed
+        or find_headline(page, article_ld, publishers, h1s, layout.container)
+    )
     reading = Reading(headline, caption_texts, meta.description)
     # A site rule naming the body is obeyed even when it finds no prose there.
     may_fall_back = chosen is None and declares_article(page, article_ld)

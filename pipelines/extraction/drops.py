@@ -96,11 +96,21 @@ def _fine_print(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
+def _kicker_and(text: str, headline: str, block: Block) -> bool:
+    """A heading that prints a kicker before the headline ("Migration – <headline>")."""
+    tail = [w.lower() for w in words(headline)]
+    return (
+        block.is_heading
+        and len(tail) >= 3
+        and [w.lower() for w in words(text)][-len(tail) :] == tail
+    )
+
+
 def drop_reason(
     block: Block, headline: str | None, seen: set[str], captions: set[tuple[str, ...]]
 ) -> str | None:
     text = block.text
-    if headline and same_text(text, headline):
+    if headline and (same_text(text, headline) or _kicker_and(text, headline, block)):
         return "repeats the headline"
     if captions and _opening(text) in captions and in_caption_markup(block.element):
         return "repeats a caption"  # a gallery's caption shown again away from its image

@@ -8,12 +8,22 @@ from copy import deepcopy
 import lxml.html
 
 from pipelines.extraction.blocks import is_within
+from pipelines.extraction.crumbs import in_trail, printed_title
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
-from pipelines.extraction.text import count_words, name_key, normalize, same_text, words
+from pipelines.extraction.text import (
+    count_words,
+    name_key,
+    normalize,
+    same_text,
+    spaced_text,
+    words,
+)
 
-# Separators sites put between the headline and their name in <title> and og:title.
-_TITLE_SEPARATORS = re.compile(r"(\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+)")
+# Separators sites put between the headline and their name in <title> and og:title; Korean
+# sites use the letter ㅣ as a bar, spaced or not ("헤드라인ㅣ동해신문"): alone, outside a
+# syllable block, it is never part of a word.
+_TITLE_SEPARATORS = re.compile(r"(\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+|\s*ㅣ\s*)")
 
 
 def _names_site(part: str, names: tuple[str, ...]) -> bool:
@@ -75,9 +85,9 @@ def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, s
     inside it, and a separator hidden from screen readers, are not the headline."""
     found = []
     for h1 in tree.iter("h1"):
-        text = normalize(h1.text_content())
+        text = spaced_text(h1)
         if text and any(_OVERLINE.search(el.get("class") or "") for el in h1.iterdescendants()):
-            text = normalize(_without_overline(h1)) or text
+            text = _without_overline(h1) or text
         if text and len(text) <= _LONGEST_HEADLINE:
             found.append((h1, text))
     return found
@@ -89,7 +99,7 @@ def _without_overline(h1: lxml.html.HtmlElement) -> str:
         overline = _OVERLINE.search(el.get("class") or "") or el.get("role") == "presentation"
         if overline and el.getparent() is not None:
             el.drop_tree()
-    return copy.text_content()
+    return spaced_text(copy)
 
 
 def find_headline(
@@ -140,11 +150,62 @@ def _declared(article: dict | None, names: tuple[str, ...]) -> str | None:
     return headline
 
 
-def _meta_titles(page: Page, article: dict | None) -> list[str]:
-    """The titles the page gives itself: JSON-LD headline, social and search titles, <title>."""
+def printed_headline(
+    page: Page,
+    article: dict | None,
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> str | None:
+    """The headline the page prints where its titles disagree, which comes before every
+    other source: the heading printed under a breadcrumb trail whose last crumb is the <h1>
+    (see crumbs.py); else the <h1> that the social title repeats, against the JSON-LD
+    headline (two of the page's own titles against one). Read before the page is cleaned,
+    since cleaning removes the trail."""
+    return printed_title(h1s, _every_title(page, article, names)) or _social_h1(
+        page, article, names, h1s
+    )
+
+
+def _social_h1(
+    page: Page,
+    article: dict | None,
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> str | None:
+    """The social title (og:title, else twitter:title) when an <h1> outside any trail prints
+    its words and the JSON-LD headline is another: the JSON-LD one is then a search title.
+    The title's text is kept, punctuation and all, where the <h1> sets a kicker apart by
+    layout ("<span>Kicker</span>Headline" for "Kicker / Headline")."""
+    declared = _declared(article, names)
+    social = page.meta_first("og:title", "twitter:title")
+    if not declared or not social:
+        return None
+    social = strip_site_name(social, names, longest=False)
+    for h1, text in h1s:
+        if same_text(text, social) and not same_text(text, declared) and not in_trail(h1):
+            return social
+    return None
+
+
+def _every_title(page: Page, article: dict | None, names: tuple[str, ...]) -> list[str]:
+    """Each title the page gives itself, the site's name cut off."""
     candidates = (
         text_of(article.get("headline")) if article else None,
-        page.meta_first("og:title", "twitter:title", "title", "headline"),
+        *(page.meta_first(name) for name in ("headline", "og:title", "twitter:title", "title")),
+        _title_tag(page.tree),
+    )
+    return [strip_site_name(t, names, longest=False) for t in candidates if t]
+
+
+def _meta_titles(page: Page, article: dict | None) -> list[str]:
+    """The titles the page gives itself: JSON-LD headline, the headline its meta tags state,
+    their social or search title, <title>. A meta tag named "headline" states the headline
+    as such, where og:title and twitter:title are written for social feeds and often carry
+    the section and the site ("...-사회ㅣ동해신문")."""
+    candidates = (
+        text_of(article.get("headline")) if article else None,
+        page.meta_first("headline"),
+        page.meta_first("og:title", "twitter:title", "title"),
         _title_tag(page.tree),
     )
     return [t for t in candidates if t]
