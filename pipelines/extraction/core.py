@@ -9,15 +9,11 @@ from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.blocks import Decision
 from pipelines.extraction.body import find_layout
+from pipelines.extraction.boxes import apply_drop_rules
 from pipelines.extraction.bylines import find_byline, signed_names
 from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
-from pipelines.extraction.classify import (
-    MIN_WORDS,
-    count_teasers,
-    declares_article,
-    is_article_page,
-)
-from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
+from pipelines.extraction.classify import declares_article, is_article_page
+from pipelines.extraction.clean import strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
 from pipelines.extraction.fallback import CHOSEN, Reading, Sources, read_body, scripts_of
@@ -36,7 +32,9 @@ from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
 from pipelines.extraction.stripped_figures import surviving
+from pipelines.extraction.teasers import count_teasers
 from pipelines.extraction.text import normalize, spaced_text
+from pipelines.extraction.thresholds import MIN_WORDS, PRINTED_HEADLINE_CHARS
 from pipelines.extraction.urls import site_label
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
@@ -185,7 +183,8 @@ def _prints_headline(text: str, headline: str | None) -> bool:
     if not text or not headline:
         return False
     text, headline = text.casefold(), headline.casefold()
-    return text == headline or (len(text) >= 10 and (text in headline or headline in text))
+    long_enough = len(text) >= PRINTED_HEADLINE_CHARS
+    return text == headline or (long_enough and (text in headline or headline in text))
 
 
 def _describe(el: lxml.html.HtmlElement | None) -> str | None:

@@ -19,6 +19,16 @@ from pipelines.extraction.text import (
     spaced_text,
     words,
 )
+from pipelines.extraction.thresholds import (
+    DECLARED_HEADLINE_WORDS,
+    HEADLINE_WORDS,
+    LONGEST_HEADLINE_CHARS,
+    NEAR_LEVELS,
+    SITE_KEY_CHARS,
+    SITE_NAME_WORDS,
+    TITLE_OVERLAP,
+    UNSPACED_WORD,
+)
 
 # Separators sites put between the headline and their name in <title> and og:title; Korean
 # sites use the letter ㅣ as a bar, spaced or not ("헤드라인ㅣ동해신문"): alone, outside a
@@ -30,10 +40,10 @@ def _names_site(part: str, names: tuple[str, ...]) -> bool:
     """'The Paradigm' for site name 'The Paradigm', 'Vortex Cannon Entertainment' for the host
     vortexcannon.org, 'CBSSports.com' for cbssports."""
     key = name_key(part)
-    short = len(words(part)) <= 3  # a headline may open with the site's name
+    short = len(words(part)) <= SITE_NAME_WORDS  # a headline may open with the site's name
     return bool(key) and any(
         same_text(part, name)
-        or (short and len(name_key(name)) >= 3 and key.startswith(name_key(name)))
+        or (short and len(name_key(name)) >= SITE_KEY_CHARS and key.startswith(name_key(name)))
         for name in names
     )
 
@@ -75,11 +85,6 @@ _OVERLINE = re.compile(
 )
 
 
-# An <h1> longer than this wraps more than a headline (a run of them is a broken page): left
-# out, it also bounds the cost of comparing each <h1> with each title.
-_LONGEST_HEADLINE = 500
-
-
 def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
     """Every <h1> with text, read before the page is cleaned; an overline (kicker) element
     inside it, and a separator hidden from screen readers, are not the headline."""
@@ -88,7 +93,7 @@ def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, s
         text = spaced_text(h1)
         if text and any(_OVERLINE.search(el.get("class") or "") for el in h1.iterdescendants()):
             text = _without_overline(h1) or text
-        if text and len(text) <= _LONGEST_HEADLINE:
+        if text and len(text) <= LONGEST_HEADLINE_CHARS:
             found.append((h1, text))
     return found
 
@@ -145,7 +150,10 @@ def _declared(article: dict | None, names: tuple[str, ...]) -> str | None:
     if not raw:
         return None
     headline = _SECTION_TAIL.sub("", strip_site_name(raw, names, longest=False))
-    if _names_site(headline, names) or count_words(headline, unspaced_weight=0.5) < 2:
+    if (
+        _names_site(headline, names)
+        or count_words(headline, UNSPACED_WORD) < DECLARED_HEADLINE_WORDS
+    ):
         return None
     return headline
 
@@ -221,7 +229,9 @@ def titled_h1(
         stripped = strip_site_name(meta, names)
         parts = [p for p in _TITLE_SEPARATORS.split(meta)[::2] if not _names_site(p, names)]
         for h1, text in h1s:
-            if _overlap(text, stripped) >= 0.8 or any(same_text(text, p) for p in [meta, *parts]):
+            if _overlap(text, stripped) >= TITLE_OVERLAP or any(
+                same_text(text, p) for p in [meta, *parts]
+            ):
                 return h1, text
     return None
 
@@ -237,14 +247,6 @@ def page_titled_h1(
     return titled[0] if titled else None
 
 
-# An <h1> that disagrees with the metadata must read like a headline, not a section label
-# ("World News", "Opinion").
-_HEADLINE_WORDS = 4
-# How far above the body container an <h1> may sit and still head it: the container's
-# parent or grandparent holds both (a site logo's <h1> shares only a distant wrapper).
-_NEAR_LEVELS = 2
-
-
 def _h1_above(
     h1s: list[tuple[lxml.html.HtmlElement, str]],
     container: lxml.html.HtmlElement | None,
@@ -253,16 +255,14 @@ def _h1_above(
     """The first <h1> in or just around the body container, before its first paragraph."""
     if container is None:
         return None
-    near = [container, *list(container.iterancestors())[:_NEAR_LEVELS]]
+    near = [container, *list(container.iterancestors())[:NEAR_LEVELS]]
     first_paragraph = next(iter(container.iter("p")), None)
     for h1, text in h1s:
         if not any(is_within(h1, el) for el in near):
             continue
         if first_paragraph is not None and _follows(h1, first_paragraph):
             continue
-        if count_words(text, unspaced_weight=0.5) >= _HEADLINE_WORDS and not _names_site(
-            text, names
-        ):
+        if count_words(text, UNSPACED_WORD) >= HEADLINE_WORDS and not _names_site(text, names):
             return text
     return None
 
