@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -40,7 +41,7 @@ def _weights(block: Block) -> tuple[float, float]:
         return 0.0, 0.0  # the story's own list of linked names: neither prose nor chrome
     if block.link_density > HALF_LINKED or size < FRAGMENT_CHARS:
         return 0.0, float(block.link_chars or size)
-    good = size - block.link_chars
+    good: float = size - block.link_chars
     if size < SHORT_PROSE_CHARS:
         good *= SHORT_PROSE_WEIGHT
     if not block.ends_sentence:
@@ -69,13 +70,13 @@ def best_container(
             score[ancestor] = score.get(ancestor, 0.0) + value
     best, best_score = root, float("-inf")
     for el in root.iter():
-        value = score.get(el)
-        if value is None:
+        scored = score.get(el)
+        if scored is None:
             continue
         if positive_hint(el):
-            value *= POSITIVE_HINT_BONUS
-        if value >= best_score:
-            best, best_score = el, value
+            scored *= POSITIVE_HINT_BONUS
+        if scored >= best_score:
+            best, best_score = el, scored
     own = _headline_article(best, headline) if headline is not None else None
     if own is not None and score.get(own, 0.0) > 0:
         best, best_score = own, score[own]
@@ -172,7 +173,7 @@ def find_layout(
 def extract_body(
     layout: Layout,
     headline: str | None,
-    captions: list[str] = (),
+    captions: Sequence[str] = (),
     description: str | None = None,
 ) -> BodyResult:
     """The standfirst, then the paragraphs of the layout's container, minus captions (the

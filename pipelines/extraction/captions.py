@@ -129,7 +129,7 @@ def _credit_apart(caption: str, credit: str | None) -> str | None:
     return credit
 
 
-def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str]) -> list[Caption]:
+def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str | None]) -> list[Caption]:
     """DOM captions plus the JSON-LD ones the DOM lacks, placed where their image appears."""
     known_text = {c.caption for c in dom}
     known_urls = {c.image_url for c in dom if c.image_url}

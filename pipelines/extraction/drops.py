@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 import lxml.html
 
@@ -62,7 +63,7 @@ def _opening(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in words(text)[:CAPTION_START_WORDS])
 
 
-def caption_openings(captions: list[str]) -> set[tuple[str, ...]]:
+def caption_openings(captions: Iterable[str]) -> set[tuple[str, ...]]:
     """The opening words of each caption long enough to be recognised when repeated."""
     return {opening for text in captions if len(opening := _opening(text)) == CAPTION_START_WORDS}
 
