@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipelines.extraction import ExtractionError, extract
-from pipelines.extraction.page import MAX_JSONLD_DEPTH, parse_page
+from pipelines.extraction.page import parse_page
+from pipelines.extraction.thresholds import MAX_JSONLD_DEPTH
 
 SEED = (Path(__file__).parent / "fixtures" / "pages" / "seed_phnompenh_post.html").read_text(
     encoding="utf-8"

@@ -45,6 +45,9 @@ from pipelines.extraction.headline import strip_site_name
             "Bubonic plague: third case confirmed in China",
         ),
         ("No separators at all", ("Site",), "No separators at all"),
+        # Korean sites set the letter ㅣ as a bar, spaced or not.
+        ("도심 공원 확장 계획 발표 ㅣ 코리아데일리", ("코리아데일리",), "도심 공원 확장 계획 발표"),
+        ("도심 공원 확장 계획 발표ㅣ코리아데일리", ("코리아데일리",), "도심 공원 확장 계획 발표"),
     ],
 )
 def test_strip_site_name(title: str, names: tuple[str, ...], want: str) -> None:
@@ -96,3 +99,57 @@ def test_an_h1_that_is_one_part_of_the_title_is_the_headline() -> None:
     assert extract(html, url="https://example.com/2026/04/01/tireless").headline == (
         "„Tireless work“"
     )
+
+
+_STORY = "<p>" + "The council voted to keep the ferry running through the summer. " * 6 + "</p>"
+
+
+def _crumbed(head: str, trail_h1: str, printed: str) -> str:
+    """A page whose <h1> is the last crumb of its trail, the printed headline an <h2>."""
+    crumbs = f'<li><a href="/">Home</a></li><li><h1>{trail_h1}</h1></li>'
+    trail = f'<nav class="crumbs"><ol>{crumbs}</ol></nav>'
+    return (
+        f"<html><head>{head}</head><body>{trail}"
+        f"<article><h2>{printed}</h2>{_STORY}</article></body></html>"
+    )
+
+
+def test_the_heading_under_a_breadcrumb_h1_is_named_by_the_json_ld_headline() -> None:
+    # The other way round from fixture headline_breadcrumb_seo_h1: here og:title repeats the
+    # crumb and the JSON-LD headline names the printed heading.
+    head = _ld("Ferry to keep running all summer") + (
+        '<meta property="og:title" content="Ferry saved: the boats keep running">'
+    )
+    html = _crumbed(head, "Ferry saved: the boats keep running", "Ferry to keep running all summer")
+    assert extract(html, url="https://example.com/news/ferry").headline == (
+        "Ferry to keep running all summer"
+    )
+
+
+def test_a_menu_h1_no_title_names_is_not_a_crumb_headline() -> None:
+    # A section's name set as an <h1> in the navigation is no SEO title: the rule stays out.
+    head = _ld("Ferry to keep running all summer") + (
+        '<meta property="og:title" content="Ferry saved: the boats keep running">'
+    )
+    html = _crumbed(head, "Transport", "Ferry saved: the boats keep running")
+    assert extract(html, url="https://example.com/news/ferry").headline == (
+        "Ferry to keep running all summer"
+    )
+
+
+def test_the_social_title_keeps_the_kicker_the_h1_sets_apart_by_layout() -> None:
+    social = "Summer timetable / Ferry to keep running, council says"
+    head = (
+        _ld("Ferry to keep running all summer") + f'<meta property="og:title" content="{social}">'
+    )
+
+    h1 = "<h1><span>Summer timetable</span>Ferry to keep running, council says</h1>"
+    html = _page(head, h1)
+    assert extract(html, url="https://example.com/news/ferry").headline == social
+
+
+def test_invisible_characters_never_reach_the_headline() -> None:
+    # A soft hyphen (a hyphenation hint) and a zero-width space print nothing.
+    html = _page("", "<h1>Helikopter&shy;landeplatz am Rat\u200bhaus wird gebaut</h1>")
+    headline = extract(html, url="https://example.com/news/ferry").headline
+    assert headline == "Helikopterlandeplatz am Rathaus wird gebaut"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipelines.extraction.text import name_key, normalize
+from pipelines.extraction.thresholds import NAME_CHARS, NAME_WORDS, SITE_KEY_CHARS
 
 # "By", and the words put before it: "Analysis by", "Words and pictures by".
 _BY = re.compile(
@@ -122,7 +123,8 @@ def _is_publisher(name: str, publishers: tuple[str, ...]) -> bool:
     """The site credited as an author: "Sputnik International" on sputniknews.com."""
     key, first = name_key(name), name_key(name.split()[0]) if name.split() else ""
     return any(
-        len(p) >= 3 and (key.startswith(p) or (len(first) >= 3 and p.startswith(first)))
+        len(p) >= SITE_KEY_CHARS
+        and (key.startswith(p) or (len(first) >= SITE_KEY_CHARS and p.startswith(first)))
         for p in map(name_key, publishers)
     )
 
@@ -142,4 +144,4 @@ def _is_name(text: str) -> bool:
         return False
     if _JOB.search(text) or any(ch.isdigit() for ch in text):
         return False
-    return 1 <= len(text.split()) <= 5 and len(text) <= 60
+    return 1 <= len(text.split()) <= NAME_WORDS and len(text) <= NAME_CHARS

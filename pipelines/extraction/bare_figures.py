@@ -20,6 +20,15 @@ from pipelines.extraction.figure_parts import (
     visible_chars,
 )
 from pipelines.extraction.text import count_words, same_text, spaced_text
+from pipelines.extraction.thresholds import (
+    HALF_LINKED,
+    MARKUP_SLACK,
+    MIN_CAPTION_WORDS,
+    MOST_BOX_CHARS,
+    MOST_CAPTION_CHARS,
+    PHOTO_WRAPPER_LEVELS,
+    QUICK_READ_SLACK,
+)
 
 # A box named for the picture it holds: "kick__article__picture", "article--image",
 # "image_image-widget", "photo-box".
@@ -28,9 +37,6 @@ _IMAGE_BOX = re.compile(
 )
 _NOT_TEXT = frozenset(["script", "style", "noscript", "template", "button", "svg", "img"])
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-# A figure box is small; a caption is a line or a few sentences, not a story's paragraphs.
-_MOST_BOX_CHARS = 800
-_MOST_CAPTION_CHARS = 600
 # Words of a photo credit's label, in the languages credits.py reads.
 _IMAGE_FILES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 _CREDIT_WORD = re.compile(
@@ -59,11 +65,11 @@ def bare_caption(box: lxml.html.HtmlElement, credited: bool = False) -> BareCapt
     <picture/><p>Friedrich Merz</p></div>"): its one text besides credits, when the box holds
     one photo and nothing else. credited: only when a labelled credit ("Foto: X") is there
     too, the sign of a figure where the box's name gives none."""
-    text = text_within(box, 4 * _MOST_BOX_CHARS)
+    text = text_within(box, MARKUP_SLACK * MOST_BOX_CHARS)
     if text is None or not text.strip():
         return None  # no text, or far too long even counting the white space of its markup
     photo = _only_photo(box)
-    if photo is None or not 0 < visible_chars(box) <= _MOST_BOX_CHARS:
+    if photo is None or not 0 < visible_chars(box) <= MOST_BOX_CHARS:
         return None
     if any(el.tag == "figcaption" or caption_named(el) for el in box.iterdescendants()):
         return None  # caption markup: found as such
@@ -99,7 +105,7 @@ def caption_beside(img: lxml.html.HtmlElement) -> LooseCaption | None:
     box = img
     # Up through the wrappers that hold nothing but the photo (<a>, <picture>, <div>; and
     # <source>, which the parser nests around the <img> of a <picture>).
-    for _ in range(6):
+    for _ in range(PHOTO_WRAPPER_LEVELS):
         parent = box.getparent()
         if parent is None or any(text.strip() for text in parent.itertext()):
             break
@@ -114,7 +120,7 @@ def caption_beside(img: lxml.html.HtmlElement) -> LooseCaption | None:
     parent = box.getparent()
     if parent is None or names_a_thumbnail(parent):
         return None
-    text = text_within(parent, 2 * _MOST_BOX_CHARS)
+    text = text_within(parent, QUICK_READ_SLACK * MOST_BOX_CHARS)
     if not text or not _CREDIT_WORD.search(text.lower()):
         return None  # no credit in a small box: the quick test before the whole one
     found = bare_caption(parent, credited=True)
@@ -132,11 +138,17 @@ def _links_elsewhere(img: lxml.html.HtmlElement) -> bool:
 
 
 def _repeats_alt(block: lxml.html.HtmlElement, img: lxml.html.HtmlElement) -> bool:
-    labels = [label for a in ("alt", "title") if len((label := img.get(a) or "").split()) > 1]
-    if not labels or text_within(block, 2 * _MOST_CAPTION_CHARS) is None:
+    labels = [
+        label
+        for a in ("alt", "title")
+        if len((label := img.get(a) or "").split()) >= MIN_CAPTION_WORDS
+    ]
+    if not labels or text_within(block, QUICK_READ_SLACK * MOST_CAPTION_CHARS) is None:
         return False
     text = spaced_text(block)
-    return count_words(text) >= 2 and any(same_text(text, label) for label in labels)
+    return count_words(text) >= MIN_CAPTION_WORDS and any(
+        same_text(text, label) for label in labels
+    )
 
 
 def _labelled_credit(block: lxml.html.HtmlElement) -> bool:
@@ -185,12 +197,12 @@ def _credit_only(block: lxml.html.HtmlElement) -> bool:
 def _reads_as_caption(block: lxml.html.HtmlElement) -> bool:
     """A line of text: not a heading nor holding one, not a link (a teaser card), not several
     paragraphs, not a one-word label ("Video" beside a play icon)."""
-    if block.tag in _HEADINGS or block.tag == "a" or visible_chars(block) > _MOST_CAPTION_CHARS:
+    if block.tag in _HEADINGS or block.tag == "a" or visible_chars(block) > MOST_CAPTION_CHARS:
         return False
-    if count_words(spaced_text(block)) < 2:
+    if count_words(spaced_text(block)) < MIN_CAPTION_WORDS:
         return False
     linked = sum(visible_chars(a) for a in block.iter("a"))
     if any(True for _ in block.iter(*_HEADINGS)):
         return False  # a teaser's or the page's headline
     paragraphs = sum(1 for _ in block.iter("p", "li"))
-    return linked * 2 < visible_chars(block) and paragraphs <= 1
+    return linked < HALF_LINKED * visible_chars(block) and paragraphs <= 1

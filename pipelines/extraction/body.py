@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -12,10 +13,17 @@ from pipelines.extraction.drops import caption_openings, drop_reason, enumerates
 from pipelines.extraction.lead import find_lead
 from pipelines.extraction.teasers import teaser_summaries
 from pipelines.extraction.text import same_text
+from pipelines.extraction.thresholds import (
+    BAD_WEIGHT,
+    FRAGMENT_CHARS,
+    HALF_LINKED,
+    NARROW_SHARE,
+    POSITIVE_HINT_BONUS,
+    SHORT_PROSE_CHARS,
+    SHORT_PROSE_WEIGHT,
+    UNFINISHED_WEIGHT,
+)
 from pipelines.extraction.trim import promotes, trim_edges, trim_lead_in
-
-# How much a character of link or fragment text costs a container, against one of prose.
-_BAD_WEIGHT = 1.2
 
 
 @dataclass
@@ -31,13 +39,13 @@ def _weights(block: Block) -> tuple[float, float]:
         return 0.0, float(block.link_chars)
     if block.link_chars and enumerates_links(block.element):
         return 0.0, 0.0  # the story's own list of linked names: neither prose nor chrome
-    if block.link_density > 0.5 or size < 25:
+    if block.link_density > HALF_LINKED or size < FRAGMENT_CHARS:
         return 0.0, float(block.link_chars or size)
-    good = size - block.link_chars
-    if size < 60:
-        good *= 0.5
+    good: float = size - block.link_chars
+    if size < SHORT_PROSE_CHARS:
+        good *= SHORT_PROSE_WEIGHT
     if not block.ends_sentence:
-        good *= 0.7
+        good *= UNFINISHED_WEIGHT
     return good, 0.0  # links inside prose are not held against it
 
 
@@ -55,20 +63,20 @@ def best_container(
         good, bad = _weights(block)
         if block.element in teasers:
             good, bad = 0.0, bad + good  # another story's summary pulls towards a listing
-        value = good - _BAD_WEIGHT * bad
+        value = good - BAD_WEIGHT * bad
         el = block.element
         score[el] = score.get(el, 0.0) + value
         for ancestor in el.iterancestors():
             score[ancestor] = score.get(ancestor, 0.0) + value
     best, best_score = root, float("-inf")
     for el in root.iter():
-        value = score.get(el)
-        if value is None:
+        scored = score.get(el)
+        if scored is None:
             continue
         if positive_hint(el):
-            value *= 1.05
-        if value >= best_score:
-            best, best_score = el, value
+            scored *= POSITIVE_HINT_BONUS
+        if scored >= best_score:
+            best, best_score = el, scored
     own = _headline_article(best, headline) if headline is not None else None
     if own is not None and score.get(own, 0.0) > 0:
         best, best_score = own, score[own]
@@ -110,10 +118,6 @@ def _between(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> list[lxml
             break
         found.append(ancestor)
     return found
-
-
-# A child holding this share of its parent's score is the tighter, better container.
-NARROW_SHARE = 0.85
 
 
 def _narrow(
@@ -169,7 +173,7 @@ def find_layout(
 def extract_body(
     layout: Layout,
     headline: str | None,
-    captions: list[str] = (),
+    captions: Sequence[str] = (),
     description: str | None = None,
 ) -> BodyResult:
     """The standfirst, then the paragraphs of the layout's container, minus captions (the

@@ -10,6 +10,12 @@ import lxml.html
 from lxml import etree
 
 from pipelines.extraction.text import normalize, spaced_text, split_camel
+from pipelines.extraction.thresholds import (
+    BYLINE_PER_SOURCE,
+    LABELLED_LINE_CHARS,
+    MOST_BYLINE_CHARS,
+    NAME_WORDS,
+)
 
 # Every element that may be byline markup, in one pass of the XPath engine.
 _CANDIDATES = etree.XPath(
@@ -54,20 +60,18 @@ _LOWER_WORDS = frozenset(
 )  # fmt: skip
 _LINE_TAGS = frozenset(["p", "li", "div", "span", "dd", "td", "small"])
 _TEXTS = etree.XPath("//body//text()")
-_MOST_BYLINE_CHARS = 150
-_PER_SOURCE = 3
 
 
 def markup_sources(tree: lxml.html.HtmlElement) -> Iterator[list[str]]:
     """Byline strings from the page's markup, one list per kind of markup, most specific
     first: rel=author, data-testid, itemprop=author's name, itemprop=author, the class word
     "byline", "author-name", any "byline" class, any other author class; then labelled lines."""
-    buckets: list[list[lxml.html.HtmlElement]] = [[] for _ in range(8)]
+    buckets: list[list[lxml.html.HtmlElement]] = [[] for _ in _KINDS]
     for el in _CANDIDATES(tree):
         for index, test in enumerate(_KINDS):
             bucket = buckets[index]
             if (
-                len(bucket) < _PER_SOURCE
+                len(bucket) < BYLINE_PER_SOURCE
                 and test(el)
                 and _not_elsewhere(el, index)
                 and not any(found in el.iterancestors() for found in bucket)
@@ -119,13 +123,13 @@ def _texts(elements: list[lxml.html.HtmlElement]) -> list[str]:
     texts = []
     for el in elements:
         text = spaced_text(el)
-        if not text or len(text) >= _MOST_BYLINE_CHARS:
+        if not text or len(text) >= MOST_BYLINE_CHARS:
             continue
         parts = _child_texts(el)
         while len(parts) == 1 and len(el) == 1:  # down through a wrapper of the list
             el = el[0]
             parts = _child_texts(el)
-        if len(parts) >= 2 and " ".join(parts) == text and len(text.split()) > 5:
+        if len(parts) >= 2 and " ".join(parts) == text and len(text.split()) > NAME_WORDS:
             texts.extend(parts)
         else:
             texts.append(text)
@@ -153,7 +157,9 @@ def _labelled_lines(tree: lxml.html.HtmlElement) -> list[str]:
     "By" ("Von X, Y" in a list of facts), found from the text that holds the label."""
     for text in _TEXTS(tree):
         start = text.lstrip()
-        if len(text) > 100 or not (_LABEL_START.match(start) or _BY_START.match(start)):
+        if len(text) > LABELLED_LINE_CHARS or not (
+            _LABEL_START.match(start) or _BY_START.match(start)
+        ):
             continue  # a label opens its line, or the <strong> that holds it
         el = text.getparent()
         if el is None or el.tag in {"script", "style"}:
@@ -163,7 +169,11 @@ def _labelled_lines(tree: lxml.html.HtmlElement) -> list[str]:
         if el is None:
             continue  # a label in no line of its own (markup broken around it)
         line = normalize(el.text_content())
-        if len(line) > 100 or _elsewhere(el) or any(True for _ in el.iterancestors("a")):
+        if (
+            len(line) > LABELLED_LINE_CHARS
+            or _elsewhere(el)
+            or any(True for _ in el.iterancestors("a"))
+        ):
             continue  # a teaser's byline is in the teaser's link
         match = _LABELLED.match(line) or _BY_LINE.match(line)
         if match and (match.re is _LABELLED or _capitalised(match.group("names"))):

@@ -13,6 +13,7 @@ from pipelines.extraction.figures import in_caption_markup as in_caption_markup 
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.record import Caption
 from pipelines.extraction.text import normalize, spaced_text
+from pipelines.extraction.thresholds import CREDIT_BESIDE_CHARS, TRUNCATED_CAPTION_CHARS
 from pipelines.extraction.urls import join_url
 
 # Links and buttons that expand or collapse a long caption ("... more", "less").
@@ -70,7 +71,7 @@ def _credit_beside(holder: CaptionHolder, caption_text: str) -> str | None:
     if caption_text:
         rest = rest.replace(caption_text, " ")
     rest = normalize(rest)
-    if not rest or len(rest) > 100:
+    if not rest or len(rest) > CREDIT_BESIDE_CHARS:
         return None
     return clean_credit(rest)
 
@@ -106,7 +107,7 @@ def _without_truncated(captions: list[Caption]) -> list[Caption]:
     kept = []
     for caption in captions:
         start = _ELLIPSIS.sub("", caption.caption)
-        if len(start) >= 20 and any(
+        if len(start) >= TRUNCATED_CAPTION_CHARS and any(
             other is not caption
             and len(other.caption) > len(caption.caption)
             and other.caption.startswith(start)
@@ -128,7 +129,7 @@ def _credit_apart(caption: str, credit: str | None) -> str | None:
     return credit
 
 
-def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str]) -> list[Caption]:
+def merge_jsonld(dom: list[Caption], ld: list[Caption], order: list[str | None]) -> list[Caption]:
     """DOM captions plus the JSON-LD ones the DOM lacks, placed where their image appears."""
     known_text = {c.caption for c in dom}
     known_urls = {c.image_url for c in dom if c.image_url}

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import lxml.html
-
 from pipelines.extraction.jsonld import types_of
 from pipelines.extraction.page import Page
-from pipelines.extraction.urls import resolve, site_of
+from pipelines.extraction.thresholds import (
+    MAX_LINKED_HEADINGS,
+    MIN_WORDS,
+    MIN_WORDS_DATED,
+    PARAGRAPHS_PER_TEASER,
+)
 
 _LISTING_TYPES = frozenset(
     [
@@ -30,13 +33,8 @@ _LISTING_PATH = re.compile(
     r"(?:/|$|\?)",
     re.I,
 )
-MIN_WORDS = 50
 # The last part of an article's URL spells its headline: /news/four-or-more-words-like-this.
 _ARTICLE_SLUG = re.compile(r"/[^/]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/]*/?$", re.I)
-
-
-MAX_LINKED_HEADINGS = 2
-MIN_WORDS_DATED = 100
 
 
 def declares_article(page: Page, article: dict | None) -> bool:
@@ -66,7 +64,7 @@ def is_article_page(
     path = urlsplit(page.url or "").path or "/"
     if body_words < min_words:
         return False, f"only {body_words} words of body text"
-    if teasers > MAX_LINKED_HEADINGS and teasers * 3 >= paragraphs:
+    if teasers > MAX_LINKED_HEADINGS and teasers * PARAGRAPHS_PER_TEASER >= paragraphs:
         return False, f"a list of {teasers} teasers under linked headlines"
     if declares_article(page, article):
         return True, "article markup"
@@ -80,37 +78,3 @@ def is_article_page(
     if body_words < MIN_WORDS_DATED and not _ARTICLE_SLUG.search(path):
         return False, f"no article markup, only {body_words} words"
     return True, "dated text without article markup"
-
-
-_LINKED_HEADINGS = ".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]"
-
-
-def count_teasers(container: lxml.html.HtmlElement | None, url: str | None) -> int:
-    """Headlines linking to another page of the same site, each followed by a short summary:
-    the shape of a front, section or tag page (compare with the number of paragraphs)."""
-    if container is None or not url:
-        return 0
-    site = site_of(url)
-    count = 0
-    for heading in container.xpath(_LINKED_HEADINGS):
-        target = resolve(url, heading.xpath(".//a/@href")[0])
-        if not target or site_of(target) != site or target == url:
-            continue
-        summary = _summary_after(heading)
-        if summary is not None and len(summary) <= 600:
-            count += 1
-    return count
-
-
-def _summary_after(heading: lxml.html.HtmlElement) -> str | None:
-    """The first text of 40+ characters among the next siblings of the heading or its parent
-    (a byline or date may sit between a teaser's headline and its summary)."""
-    parent = heading.getparent()
-    candidates = list(heading.itersiblings())[:2]
-    if parent is not None:
-        candidates += list(parent.itersiblings())[:2]
-    for el in candidates:
-        text = el.text_content().strip()
-        if len(text) >= 40:
-            return text
-    return None

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 import lxml.html
 
+from pipelines.extraction.boxes import KEEP_ANYWAY, snippet, strip_boxes
 from pipelines.extraction.text import split_camel
+from pipelines.extraction.thresholds import (
+    MIN_PROSE_CHARS,
+    PAYWALLED_PROSE_CHARS,
+    STORY_SHARE,
+)
 
 # Elements whose content is never article text.
 _DROP_TAGS = {
@@ -61,9 +67,7 @@ _POSITIVE = re.compile(
 # A paywall block either asks the reader to subscribe (short) or wraps the rest of the story,
 # shipped in the HTML and hidden by script for non-subscribers (long prose): only the first goes.
 _PAYWALL = re.compile(r"(?:^|[\s_-])(?:paywall|regwall)(?:$|[\s_-])", re.I)
-_PAYWALLED_PROSE = 400
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_KEEP_ANYWAY = {"html", "body", "article", "main"}
 # Words inside a sentence are never boilerplate by their class or id: a link named
 # "auto-tag_doobie-brothers" is still part of the sentence it sits in.
 _INLINE = frozenset(
@@ -117,7 +121,7 @@ def boilerplate_reason(el: lxml.html.HtmlElement) -> str | None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _DROP_TAGS:
         return f"<{tag}>"
-    if tag in _KEEP_ANYWAY:
+    if tag in KEEP_ANYWAY:
         return None
     if is_hidden(el) or _HIDDEN_CLASS.search(split_camel(el.get("class") or "")):
         return "hidden"
@@ -145,7 +149,7 @@ def paragraph_mass(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, i
     mass: dict[lxml.html.HtmlElement, int] = {}
     for el in root.iter(*_PROSE_TAGS):
         size = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
-        if size < 40:
+        if size < MIN_PROSE_CHARS:
             continue
         mass[el] = mass.get(el, 0) + size
         for ancestor in el.iterancestors():
@@ -165,7 +169,7 @@ def strip_boilerplate(
     mass = paragraph_mass(root)
     total = max(1, mass.get(root, 0))
     protected = {keep, *keep.iterancestors()} if keep is not None else set()
-    removed = _strip_signup_boxes(root) + _strip_consent_boxes(root) + _strip_link_cards(root)
+    removed = strip_boxes(root)
     for el in list(iter_elements(root)):
         if root not in el.iterancestors():
             continue  # removed with an ancestor already
@@ -174,13 +178,13 @@ def strip_boilerplate(
             continue
         words = hint(el)
         forced = reason.startswith("<") or reason == "hidden" or _never_story(words, reason)
-        if not forced and mass.get(el, 0) > total * 0.5:
+        if not forced and mass.get(el, 0) > total * STORY_SHARE:
             continue
         if not forced and _holds_article_parts(el, words):
             continue
         if not forced and _PAYWALL.search(words) and _paywalled_prose(el, mass.get(el, 0)):
             continue  # the story behind the paywall, not the prompt
-        removed.append((reason, el.text_content()[:80]))
+        removed.append((reason, snippet(el)))
         el.drop_tree()
     return removed
 
@@ -188,7 +192,7 @@ def strip_boilerplate(
 def _paywalled_prose(el: lxml.html.HtmlElement, prose: int) -> bool:
     """A paywall block that holds the rest of the story, or one of its paragraphs: some
     sites mark each paragraph past the free ones <p class="paywall">."""
-    return prose >= _PAYWALLED_PROSE or (el.tag == "p" and prose > 0)
+    return prose >= PAYWALLED_PROSE_CHARS or (el.tag == "p" and prose > 0)
 
 
 def _holds_article_parts(el: lxml.html.HtmlElement, words: str) -> bool:
@@ -208,88 +212,3 @@ def _never_story(words: str, reason: str) -> bool:
     outweighs the story's (a consent panel describing each cookie can be longer than a short
     review)."""
     return reason == "role=dialog" or bool(_CONSENT.search(words))
-
-
-def _strip_signup_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """An e-mail field marks a newsletter box: remove the largest small block around it."""
-    removed = []
-    for field in root.xpath('.//input[@type="email" or contains(@name, "email")]'):
-        box = None
-        for el in field.iterancestors():
-            if el is root or el.tag in _KEEP_ANYWAY or len(el.text_content()) > 600:
-                break
-            box = el
-        if box is not None and box.getparent() is not None:
-            removed.append(("newsletter box (e-mail field)", box.text_content()[:80]))
-            box.drop_tree()
-    return removed
-
-
-# What a "two-click" box says before it loads a video, post or chart from another site.
-_CONSENT_TEXT = re.compile(
-    r"datenschutz|einverstanden|zustimmung|personenbezogen|drittanbieter|drittplattform|"
-    r"externe[nrs]? inhalt|consent|cookie|privacy|third[- ]part|external content|"
-    r"consentement|données personnelles|consentimiento|terceros|consenso|privacidad",
-    re.I,
-)
-_CONSENT_BOX_CHARS = 1000
-
-
-def _strip_consent_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """A button or checkbox that loads an embed from another site once the reader agrees
-    ("Ein Klick für den Datenschutz", "I agree to see YouTube content"): remove the block
-    around it that speaks of consent or privacy, with the box's own title."""
-    removed = []
-    for control in root.xpath('.//button | .//input[@type="checkbox"]'):
-        box = _consent_box(control, root)
-        if box is not None and box.getparent() is not None:
-            removed.append(("embed consent box (button or checkbox)", box.text_content()[:80]))
-            box.drop_tree()
-    return removed
-
-
-def _consent_box(
-    control: lxml.html.HtmlElement, root: lxml.html.HtmlElement
-) -> lxml.html.HtmlElement | None:
-    """The nearest small ancestor of control whose text speaks of consent, widened to
-    wrappers that add little to it (a title); None when there is none."""
-    box, size = None, 0
-    for el in control.iterancestors():
-        grown = len(el.text_content())
-        if el is root or el.tag in _KEEP_ANYWAY or grown > _CONSENT_BOX_CHARS:
-            break
-        if box is None:
-            if _CONSENT_TEXT.search(el.text_content()):
-                box, size = el, grown
-        elif grown <= 1.5 * size + 50:
-            box, size = el, grown
-        else:
-            break  # a wrapper holding more than the box: the story around it
-    return box
-
-
-def _strip_link_cards(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """Hover cards nested in a paragraph (a name's "more stories" popup): all links, no prose."""
-    removed = []
-    for p in root.iter("p"):
-        for el in reversed(list(p.iterdescendants("span", "div"))):
-            links = el.findall(".//a")
-            if len(links) < 3 or el.getparent() is None:
-                continue
-            text = len(el.text_content().strip())
-            linked = sum(len(a.text_content().strip()) for a in links)
-            if text and linked / text > 0.8:
-                removed.append(("link card inside a paragraph", el.text_content()[:80]))
-                el.drop_tree()
-    return removed
-
-
-def apply_drop_rules(root: lxml.html.HtmlElement, selectors: tuple) -> list[tuple[str, str]]:
-    """Remove what a site's rules say to drop (CSS selectors), before any generic rule."""
-    removed = []
-    for selector in selectors:
-        for el in selector(root):
-            if el.getparent() is not None:
-                removed.append((f"site rule {selector.css!r}", el.text_content()[:80]))
-                el.drop_tree()
-    return removed

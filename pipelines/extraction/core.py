@@ -9,21 +9,22 @@ from lxml.cssselect import CSSSelector
 
 from pipelines.extraction.blocks import Decision
 from pipelines.extraction.body import find_layout
+from pipelines.extraction.boxes import apply_drop_rules
 from pipelines.extraction.bylines import find_byline, signed_names
 from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
-from pipelines.extraction.classify import (
-    MIN_WORDS,
-    count_teasers,
-    declares_article,
-    is_article_page,
-)
-from pipelines.extraction.clean import apply_drop_rules, strip_boilerplate
+from pipelines.extraction.classify import declares_article, is_article_page
+from pipelines.extraction.clean import strip_boilerplate
 from pipelines.extraction.dates import find_dates
 from pipelines.extraction.errors import ExtractionError
 from pipelines.extraction.fallback import CHOSEN, Reading, Sources, read_body, scripts_of
 from pipelines.extraction.figure_parts import image_url
 from pipelines.extraction.figures import find_holders, rule_holders
-from pipelines.extraction.headline import find_headline, page_h1s, page_titled_h1
+from pipelines.extraction.headline import (
+    find_headline,
+    page_h1s,
+    page_titled_h1,
+    printed_headline,
+)
 from pipelines.extraction.jsonld import article_body, article_object
 from pipelines.extraction.language import find_language
 from pipelines.extraction.metadata import read_metadata
@@ -31,7 +32,9 @@ from pipelines.extraction.page import parse_page
 from pipelines.extraction.record import Article
 from pipelines.extraction.rules import Rules
 from pipelines.extraction.stripped_figures import surviving
+from pipelines.extraction.teasers import count_teasers
 from pipelines.extraction.text import normalize, spaced_text
+from pipelines.extraction.thresholds import MIN_WORDS, PRINTED_HEADLINE_CHARS
 from pipelines.extraction.urls import site_label
 
 __all__ = ["Explanation", "ExtractionError", "explain", "extract"]
@@ -79,6 +82,7 @@ def explain(
     publishers = tuple(filter(None, (meta.site_name, site_label(url))))
     ruled_headline = _first_text(page.tree, site.headline) if site and site.headline else None
     h1s = page_h1s(page.tree)
+    printed = printed_headline(page, article_ld, publishers, h1s)
     byline = find_byline(page, article_ld, publishers)
     published, modified = find_dates(page, article_ld)
     scripts = scripts_of(page.tree)  # before cleaning removes them
@@ -97,7 +101,11 @@ def explain(
     caption_texts = [spaced_text(h.snapshot) for h in holders]
     titled = page_titled_h1(page, article_ld, publishers, h1s)
     layout = find_layout(root, in_captions, chosen, titled)
-    headline = ruled_headline or find_headline(page, article_ld, publishers, h1s, layout.container)
+    headline = (
+        ruled_headline
+        or printed
+        or find_headline(page, article_ld, publishers, h1s, layout.container)
+    )
     reading = Reading(headline, caption_texts, meta.description)
     # A site rule naming the body is obeyed even when it finds no prose there.
     may_fall_back = chosen is None and declares_article(page, article_ld)
@@ -175,7 +183,8 @@ def _prints_headline(text: str, headline: str | None) -> bool:
     if not text or not headline:
         return False
     text, headline = text.casefold(), headline.casefold()
-    return text == headline or (len(text) >= 10 and (text in headline or headline in text))
+    long_enough = len(text) >= PRINTED_HEADLINE_CHARS
+    return text == headline or (long_enough and (text in headline or headline in text))
 
 
 def _describe(el: lxml.html.HtmlElement | None) -> str | None:

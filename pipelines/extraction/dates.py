@@ -12,6 +12,7 @@ from htmldate import find_date
 
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
+from pipelines.extraction.thresholds import DATE_TEXT_CHARS, EARLIEST_YEAR, FUTURE_DAYS
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def parse_date(value: Any) -> datetime | None:
 
 
 def _free_form(text: str, languages: list[str] | None = None) -> datetime | None:
-    if len(text) > 60 or not _DIGIT.search(text):
+    if len(text) > DATE_TEXT_CHARS or not _DIGIT.search(text):
         return None
     import dateparser  # slow to import: only pages without ISO dates need it
 
@@ -143,15 +144,15 @@ def _published_sources(page: Page, article: dict | None) -> Iterator[datetime | 
     yield from _from_times(page, ())
 
 
-# The web is younger than this; a "0001-01-01" is a CMS's empty value, not a date.
-_EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+# The earliest plausible date (see EARLIEST_YEAR).
+_EARLIEST = datetime(EARLIEST_YEAR, 1, 1, tzinfo=UTC)
 
 
 def _plausible(found: datetime | None) -> datetime | None:
     if found is None:
         return None
     aware = found if found.tzinfo else found.replace(tzinfo=UTC)
-    latest = datetime.now(UTC) + timedelta(days=2)
+    latest = datetime.now(UTC) + timedelta(days=FUTURE_DAYS)
     return found if _EARLIEST <= aware <= latest else None
 
 

@@ -8,13 +8,14 @@ from bs4.dammit import UnicodeDammit
 from w3lib.encoding import html_to_unicode
 
 from pipelines.extraction.errors import EmptyDocument, NotHTML
+from pipelines.extraction.thresholds import (
+    BINARY_CONTROL_SHARE,
+    BINARY_SNIFF,
+    CHARSET_GUESS_BYTES,
+    HTML_SNIFF_BYTES,
+)
 
-# Where a page that names no content type shows itself as HTML: near its start.
-_SNIFF_BYTES = 2048
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|title|meta|p|div)[\s>/]", re.I)
-# Guessing an undeclared charset reads this much of a page: text enough for the detector,
-# bounded time on a huge one.
-_GUESS_BYTES = 100_000
 
 
 def is_html(content_type: str | None, body: bytes) -> bool:
@@ -23,7 +24,7 @@ def is_html(content_type: str | None, body: bytes) -> bool:
     importers share."""
     if content_type and content_type.strip():
         return "html" in content_type.lower()
-    return _HTML_START.search(body[:_SNIFF_BYTES]) is not None
+    return _HTML_START.search(body[:HTML_SNIFF_BYTES]) is not None
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -46,17 +47,17 @@ def _guess_encoding(body: bytes) -> str | None:
         pass
     else:
         return "utf-8"
-    sample = body[:_GUESS_BYTES]
+    sample = body[:CHARSET_GUESS_BYTES]
     # End the sample on markup, not inside a multi-byte character the detector would reject.
     end = max(sample.rfind(b">"), sample.rfind(b"\n")) + 1
     return UnicodeDammit(sample[: end or None], is_html=True).original_encoding
 
 
 def _looks_binary(body: bytes) -> bool:
-    head = body[:4096]
+    head = body[:BINARY_SNIFF]
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
         return True
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 text is full of NUL bytes
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls > len(head) * 0.05
+    return controls > len(head) * BINARY_CONTROL_SHARE

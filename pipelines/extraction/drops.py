@@ -5,12 +5,28 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 import lxml.html
 
 from pipelines.extraction.blocks import Block
 from pipelines.extraction.captions import in_caption_markup
 from pipelines.extraction.text import count_words, same_text, words
+from pipelines.extraction.thresholds import (
+    CAPTION_START_WORDS,
+    DUPLICATE_CHARS,
+    ENUMERATED_ITEM_CHARS,
+    ENUMERATED_LINKS,
+    FINE_PRINT,
+    FINE_PRINT_LEVELS,
+    FRAGMENT_WORDS,
+    HALF_LINKED,
+    KICKER_HEADLINE_WORDS,
+    LINK_TEXT_SHARE,
+    LONGEST_HEADING_CHARS,
+    SHORT_LINK_LINE_CHARS,
+    UNSPACED_WORD,
+)
 
 # Whole blocks that are labels or calls to action, never article text.
 _BOILERPLATE_LINE = re.compile(
@@ -40,33 +56,26 @@ _CONTINUES = re.compile(r"[,、，،;；]$")
 def _short(text: str) -> bool:
     """Under four words (a character of Chinese, Japanese or Thai counts as half a word) and
     not running on into the next line."""
-    return count_words(text, unspaced_weight=0.5) < 4 and not _CONTINUES.search(text)
-
-
-# Words a block must share with the start of a caption to count as a copy of it.
-_CAPTION_START = 8
+    return count_words(text, UNSPACED_WORD) < FRAGMENT_WORDS and not _CONTINUES.search(text)
 
 
 def _opening(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words(text)[:_CAPTION_START])
+    return tuple(w.lower() for w in words(text)[:CAPTION_START_WORDS])
 
 
-def caption_openings(captions: list[str]) -> set[tuple[str, ...]]:
+def caption_openings(captions: Iterable[str]) -> set[tuple[str, ...]]:
     """The opening words of each caption long enough to be recognised when repeated."""
-    return {opening for text in captions if len(opening := _opening(text)) == _CAPTION_START}
+    return {opening for text in captions if len(opening := _opening(text)) == CAPTION_START_WORDS}
 
 
 # What separates the items of an enumeration written in a sentence: "A, B and C", "A、B、C".
 _LIST_SEPARATOR = re.compile(r"[,、，;；:：]|\s(?:and|und|et|y|e|og|och|en)\s")
-_MIN_ENUMERATED = 2
-# An unlinked item between two linked ones ("A、B、C" with only A and C linked) is this short.
-_ITEM_CHARS = 25
 
 
 def _separates(tail: str | None) -> bool:
     """Text between two links that is list punctuation, with maybe unlinked items in it."""
     pieces = _LIST_SEPARATOR.split(f" {tail or ''} ")
-    return len(pieces) >= 2 and all(len(piece.strip()) <= _ITEM_CHARS for piece in pieces)
+    return len(pieces) >= 2 and all(len(piece.strip()) <= ENUMERATED_ITEM_CHARS for piece in pieces)
 
 
 def enumerates_links(el: lxml.html.HtmlElement) -> bool:
@@ -76,39 +85,49 @@ def enumerates_links(el: lxml.html.HtmlElement) -> bool:
     if el.tag != "p":
         return False
     links = [child for child in el if child.tag == "a"]
-    if len(links) < _MIN_ENUMERATED or any(_BARE_URL.match(a.text_content()) for a in links):
+    if len(links) < ENUMERATED_LINKS or any(_BARE_URL.match(a.text_content()) for a in links):
         return False  # addresses are contacts, not names
     return all(a.getnext() is b and _separates(a.tail) for a, b in itertools.pairwise(links))
 
 
-# Type set this small by the page itself is fine print: a company's boilerplate under a press
+# Type set in a size (FINE_PRINT) is fine print: a company's boilerplate under a press
 # release, comment rules, a disclaimer.
 _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem|%)", re.I)
-_FINE_PRINT = {"px": 12.0, "pt": 9.0, "em": 0.8, "rem": 0.8, "%": 80.0}
 
 
 def _fine_print(el: lxml.html.HtmlElement) -> bool:
     """An inline style on the block or a near ancestor sets the type at fine-print size."""
-    for node in (el, *list(el.iterancestors())[:3]):
+    for node in (el, *list(el.iterancestors())[:FINE_PRINT_LEVELS]):
         match = _FONT_SIZE.search(node.get("style") or "")
         if match:
-            return float(match.group(1)) <= _FINE_PRINT[match.group(2).lower()]
+            return float(match.group(1)) <= FINE_PRINT[match.group(2).lower()]
     return False
+
+
+def _kicker_and(text: str, headline: str, block: Block) -> bool:
+    """A heading that prints a kicker before the headline ("Migration – <headline>")."""
+    tail = [w.lower() for w in words(headline)]
+    return (
+        block.is_heading
+        and len(tail) >= KICKER_HEADLINE_WORDS
+        and [w.lower() for w in words(text)][-len(tail) :] == tail
+    )
 
 
 def drop_reason(
     block: Block, headline: str | None, seen: set[str], captions: set[tuple[str, ...]]
 ) -> str | None:
     text = block.text
-    if headline and same_text(text, headline):
+    if headline and (same_text(text, headline) or _kicker_and(text, headline, block)):
         return "repeats the headline"
     if captions and _opening(text) in captions and in_caption_markup(block.element):
         return "repeats a caption"  # a gallery's caption shown again away from its image
-    if text in seen and len(text) >= 100:
+    if text in seen and len(text) >= DUPLICATE_CHARS:
         return "duplicate"  # a hidden or repeated copy; short lines repeat in real lists
-    short_link = len(text) < 150 and not block.ends_sentence
+    short_link = len(text) < SHORT_LINK_LINE_CHARS and not block.ends_sentence
     listed = block.link_chars > 0 and enumerates_links(block.element)
-    linked = block.link_density > 0.8 or (block.link_density > 0.5 and short_link)
+    dense = block.link_density > HALF_LINKED and short_link
+    linked = block.link_density > LINK_TEXT_SHARE or dense
     if linked and not listed:
         return f"link density {block.link_density:.2f}"
     if _BOILERPLATE_LINE.match(text):
@@ -121,6 +140,6 @@ def drop_reason(
     is_line = block.is_heading or block.tag == "li" or listed
     if not is_line and _short(text) and not block.ends_sentence:
         return "fragment"
-    if block.is_heading and len(text) > 200:
+    if block.is_heading and len(text) > LONGEST_HEADING_CHARS:
         return "heading too long"
     return None

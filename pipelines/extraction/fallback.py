@@ -18,17 +18,22 @@ from pipelines.extraction.clean import strip_boilerplate
 from pipelines.extraction.figures import find_holders
 from pipelines.extraction.page import xml_safe
 from pipelines.extraction.text import count_words, spaced_text
+from pipelines.extraction.thresholds import (
+    EMBEDDED_HTML_CHARS,
+    EMBEDDED_MIN_PARAGRAPHS,
+    LD_BODY_SHARE,
+    LD_BODY_WORDS,
+    MIN_BODY_WORDS,
+    UNSPACED_WORD,
+)
 
 # What the body container reads as, for `extract --explain`, when no fallback was needed.
 CHOSEN = "the chosen container"
 
-# Fewer body words than this and the chosen container is taken to have missed the story.
-MIN_BODY_WORDS = 20
-
 
 def is_thin(paragraphs: list[str]) -> bool:
     """A body too short to be the story a page declares (it may hold a caption or a line)."""
-    return count_words(" ".join(paragraphs), unspaced_weight=0.5) < MIN_BODY_WORDS
+    return count_words(" ".join(paragraphs), UNSPACED_WORD) < MIN_BODY_WORDS
 
 
 def fallback_containers(root: lxml.html.HtmlElement) -> Iterator[tuple[str, lxml.html.HtmlElement]]:
@@ -56,10 +61,9 @@ def _densest_paragraphs(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | 
 
 # A JSON string long enough to hold a story: client-rendered pages (Next.js flight data,
 # a state object handed to the browser) keep the article's HTML in one.
-_JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.){300,})"')
+_JSON_STRING = re.compile(rf'"((?:[^"\\\n]|\\.){{{EMBEDDED_HTML_CHARS},}})"')
 _PARAGRAPH = re.compile(r"<p[\s>]", re.I)
 _ESCAPED_PARAGRAPH = re.compile(r"\\u003cp[\s>\\]|<p[\s>]", re.I)
-_MIN_PARAGRAPHS = 2
 
 
 def scripts_of(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -78,7 +82,7 @@ def embedded_html(scripts: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement
             continue
         for match in _JSON_STRING.finditer(text):
             html = _decode(match.group(1))
-            if html is None or len(_PARAGRAPH.findall(html)) < _MIN_PARAGRAPHS:
+            if html is None or len(_PARAGRAPH.findall(html)) < EMBEDDED_MIN_PARAGRAPHS:
                 continue
             if len(html) > best_size:
                 best, best_size = html, len(html)
@@ -181,15 +185,11 @@ def read_body(
     return found.body, found.source
 
 
-# The JSON-LD articleBody wins when it has this many words and the page shows less than half.
-_LD_WORDS = 100
-
-
 def prefer_jsonld_body(body: BodyResult, ld_paragraphs: list[str]) -> None:
     """Use the JSON-LD articleBody when the HTML shows only a fragment of it: pages whose
     text is rendered by JavaScript or cut by a paywall still carry the whole story there."""
     ld_words = count_words(" ".join(ld_paragraphs))
     dom_words = count_words(" ".join(body.paragraphs))
-    if ld_words >= _LD_WORDS and dom_words < 0.5 * ld_words:
+    if ld_words >= LD_BODY_WORDS and dom_words < LD_BODY_SHARE * ld_words:
         body.decisions.append(Decision(True, "JSON-LD articleBody (HTML holds a fragment)", ""))
         body.paragraphs = ld_paragraphs

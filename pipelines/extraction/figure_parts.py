@@ -9,6 +9,11 @@ import lxml.html
 from lxml import etree
 
 from pipelines.extraction.text import split_camel
+from pipelines.extraction.thresholds import (
+    LARGEST_FRAME_ELEMENTS,
+    MOST_EXTRA_CHARS,
+    SMALLEST_PHOTO_PX,
+)
 from pipelines.extraction.urls import join_url
 
 # Caption names: "caption", "legend", "cutline"; a picture's description, info or subtitle
@@ -41,9 +46,6 @@ _THUMBNAIL_CLASS = re.compile(
 _THUMBNAIL_FOLDER = re.compile(
     r"/(?:avatars?|headshots?|logos?|icons?|emoji|sprites?|reporters?|authors?|profiles?)/", re.I
 )
-_SMALLEST_PHOTO = 150
-# Characters a figure may hold besides its caption and credit (a label, a button's text).
-_MOST_EXTRA_CHARS = 200
 # A blank image shown until a script loads the real one ("index-transparent_h-3_w-4.gif").
 _PLACEHOLDER = re.compile(
     r"(?:transparent|placeholder|blank|spacer|pixel)[^/]*\.(?:gif|png|svg)$", re.I
@@ -105,7 +107,7 @@ def names_a_thumbnail(el: lxml.html.HtmlElement) -> bool:
 def is_thumbnail(img: lxml.html.HtmlElement) -> bool:
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip()
-        if value.isdigit() and int(value) < _SMALLEST_PHOTO:
+        if value.isdigit() and int(value) < SMALLEST_PHOTO_PX:
             return True
     return bool(
         _THUMBNAIL_CLASS.search(img.get("class") or "")
@@ -126,18 +128,13 @@ def picture(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return first
 
 
-# No figure holds this many elements: past it, the captions in it are not counted (a cost
-# linear in the frame, paid for every caption in it).
-_LARGEST_FRAME = 500
-
-
 def small_frame(frame: lxml.html.HtmlElement) -> bool:
     """A figure holds its image and caption, not a story: guards against climbing too far."""
-    if frame.xpath("count(descendant::*)") > _LARGEST_FRAME:
+    if frame.xpath("count(descendant::*)") > LARGEST_FRAME_ELEMENTS:
         return False
-    if text_within(frame, _MOST_EXTRA_CHARS) is not None:
+    if text_within(frame, MOST_EXTRA_CHARS) is not None:
         return True  # short however it is counted
-    return visible_chars(frame) - caption_chars(frame) < _MOST_EXTRA_CHARS
+    return visible_chars(frame) - caption_chars(frame) < MOST_EXTRA_CHARS
 
 
 def text_within(el: lxml.html.HtmlElement, limit: int) -> str | None:

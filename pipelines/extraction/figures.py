@@ -19,6 +19,7 @@ from pipelines.extraction.figure_parts import (
     visible_chars,
 )
 from pipelines.extraction.text import spaced_text
+from pipelines.extraction.thresholds import FIGURE_LEVELS
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _after_picture(
     both ("<picture>...</picture><figcaption>"): the caption (or the caption box it opens) is
     its own frame."""
     el = caption
-    for _ in range(3):
+    for _ in range(FIGURE_LEVELS):
         before = el.getprevious()
         while before is not None and not isinstance(before.tag, str):
             before = before.getprevious()
@@ -176,7 +177,7 @@ def rule_holders(root: lxml.html.HtmlElement, selectors: tuple) -> list[CaptionH
     return holders
 
 
-def in_caption_markup(el: lxml.html.HtmlElement, levels: int = 3) -> bool:
+def in_caption_markup(el: lxml.html.HtmlElement, levels: int = FIGURE_LEVELS) -> bool:
     """True when the element or one of its nearest ancestors is classed as a caption."""
     for _ in range(levels + 1):
         if el is None or not isinstance(el.tag, str):
@@ -202,11 +203,11 @@ def _has_inner_caption(el: lxml.html.HtmlElement) -> bool:
 
 def _frame_of(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The caption itself when it holds the image ("<p class=caption><img>Text</p>"), else
-    its nearest ancestor (up to 3 levels) that also holds an image."""
+    its nearest ancestor (up to FIGURE_LEVELS levels) that also holds an image."""
     if picture(caption) is not None:
         return caption if small_frame(caption) else None
     el = caption
-    for _ in range(3):
+    for _ in range(FIGURE_LEVELS):
         parent = el.getparent()
         if parent is None:
             return None

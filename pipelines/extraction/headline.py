@@ -8,22 +8,42 @@ from copy import deepcopy
 import lxml.html
 
 from pipelines.extraction.blocks import is_within
+from pipelines.extraction.crumbs import in_trail, printed_title
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
-from pipelines.extraction.text import count_words, name_key, normalize, same_text, words
+from pipelines.extraction.text import (
+    count_words,
+    name_key,
+    normalize,
+    same_text,
+    spaced_text,
+    words,
+)
+from pipelines.extraction.thresholds import (
+    DECLARED_HEADLINE_WORDS,
+    HEADLINE_WORDS,
+    LONGEST_HEADLINE_CHARS,
+    NEAR_LEVELS,
+    SITE_KEY_CHARS,
+    SITE_NAME_WORDS,
+    TITLE_OVERLAP,
+    UNSPACED_WORD,
+)
 
-# Separators sites put between the headline and their name in <title> and og:title.
-_TITLE_SEPARATORS = re.compile(r"(\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+)")
+# Separators sites put between the headline and their name in <title> and og:title; Korean
+# sites use the letter ㅣ as a bar, spaced or not ("헤드라인ㅣ동해신문"): alone, outside a
+# syllable block, it is never part of a word.
+_TITLE_SEPARATORS = re.compile(r"(\s+(?:[|–—·•»:~/]|-{1,2}|::)\s+|\s*ㅣ\s*)")
 
 
 def _names_site(part: str, names: tuple[str, ...]) -> bool:
     """'The Paradigm' for site name 'The Paradigm', 'Vortex Cannon Entertainment' for the host
     vortexcannon.org, 'CBSSports.com' for cbssports."""
     key = name_key(part)
-    short = len(words(part)) <= 3  # a headline may open with the site's name
+    short = len(words(part)) <= SITE_NAME_WORDS  # a headline may open with the site's name
     return bool(key) and any(
         same_text(part, name)
-        or (short and len(name_key(name)) >= 3 and key.startswith(name_key(name)))
+        or (short and len(name_key(name)) >= SITE_KEY_CHARS and key.startswith(name_key(name)))
         for name in names
     )
 
@@ -65,20 +85,15 @@ _OVERLINE = re.compile(
 )
 
 
-# An <h1> longer than this wraps more than a headline (a run of them is a broken page): left
-# out, it also bounds the cost of comparing each <h1> with each title.
-_LONGEST_HEADLINE = 500
-
-
 def page_h1s(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
     """Every <h1> with text, read before the page is cleaned; an overline (kicker) element
     inside it, and a separator hidden from screen readers, are not the headline."""
     found = []
     for h1 in tree.iter("h1"):
-        text = normalize(h1.text_content())
+        text = spaced_text(h1)
         if text and any(_OVERLINE.search(el.get("class") or "") for el in h1.iterdescendants()):
-            text = normalize(_without_overline(h1)) or text
-        if text and len(text) <= _LONGEST_HEADLINE:
+            text = _without_overline(h1) or text
+        if text and len(text) <= LONGEST_HEADLINE_CHARS:
             found.append((h1, text))
     return found
 
@@ -89,7 +104,7 @@ def _without_overline(h1: lxml.html.HtmlElement) -> str:
         overline = _OVERLINE.search(el.get("class") or "") or el.get("role") == "presentation"
         if overline and el.getparent() is not None:
             el.drop_tree()
-    return copy.text_content()
+    return spaced_text(copy)
 
 
 def find_headline(
@@ -135,16 +150,70 @@ def _declared(article: dict | None, names: tuple[str, ...]) -> str | None:
     if not raw:
         return None
     headline = _SECTION_TAIL.sub("", strip_site_name(raw, names, longest=False))
-    if _names_site(headline, names) or count_words(headline, unspaced_weight=0.5) < 2:
+    if (
+        _names_site(headline, names)
+        or count_words(headline, UNSPACED_WORD) < DECLARED_HEADLINE_WORDS
+    ):
         return None
     return headline
 
 
-def _meta_titles(page: Page, article: dict | None) -> list[str]:
-    """The titles the page gives itself: JSON-LD headline, social and search titles, <title>."""
+def printed_headline(
+    page: Page,
+    article: dict | None,
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> str | None:
+    """The headline the page prints where its titles disagree, which comes before every
+    other source: the heading printed under a breadcrumb trail whose last crumb is the <h1>
+    (see crumbs.py); else the <h1> that the social title repeats, against the JSON-LD
+    headline (two of the page's own titles against one). Read before the page is cleaned,
+    since cleaning removes the trail."""
+    return printed_title(h1s, _every_title(page, article, names)) or _social_h1(
+        page, article, names, h1s
+    )
+
+
+def _social_h1(
+    page: Page,
+    article: dict | None,
+    names: tuple[str, ...],
+    h1s: list[tuple[lxml.html.HtmlElement, str]],
+) -> str | None:
+    """The social title (og:title, else twitter:title) when an <h1> outside any trail prints
+    its words and the JSON-LD headline is another: the JSON-LD one is then a search title.
+    The title's text is kept, punctuation and all, where the <h1> sets a kicker apart by
+    layout ("<span>Kicker</span>Headline" for "Kicker / Headline")."""
+    declared = _declared(article, names)
+    social = page.meta_first("og:title", "twitter:title")
+    if not declared or not social:
+        return None
+    social = strip_site_name(social, names, longest=False)
+    for h1, text in h1s:
+        if same_text(text, social) and not same_text(text, declared) and not in_trail(h1):
+            return social
+    return None
+
+
+def _every_title(page: Page, article: dict | None, names: tuple[str, ...]) -> list[str]:
+    """Each title the page gives itself, the site's name cut off."""
     candidates = (
         text_of(article.get("headline")) if article else None,
-        page.meta_first("og:title", "twitter:title", "title", "headline"),
+        *(page.meta_first(name) for name in ("headline", "og:title", "twitter:title", "title")),
+        _title_tag(page.tree),
+    )
+    return [strip_site_name(t, names, longest=False) for t in candidates if t]
+
+
+def _meta_titles(page: Page, article: dict | None) -> list[str]:
+    """The titles the page gives itself: JSON-LD headline, the headline its meta tags state,
+    their social or search title, <title>. A meta tag named "headline" states the headline
+    as such, where og:title and twitter:title are written for social feeds and often carry
+    the section and the site ("...-사회ㅣ동해신문")."""
+    candidates = (
+        text_of(article.get("headline")) if article else None,
+        page.meta_first("headline"),
+        page.meta_first("og:title", "twitter:title", "title"),
         _title_tag(page.tree),
     )
     return [t for t in candidates if t]
@@ -160,7 +229,9 @@ def titled_h1(
         stripped = strip_site_name(meta, names)
         parts = [p for p in _TITLE_SEPARATORS.split(meta)[::2] if not _names_site(p, names)]
         for h1, text in h1s:
-            if _overlap(text, stripped) >= 0.8 or any(same_text(text, p) for p in [meta, *parts]):
+            if _overlap(text, stripped) >= TITLE_OVERLAP or any(
+                same_text(text, p) for p in [meta, *parts]
+            ):
                 return h1, text
     return None
 
@@ -176,14 +247,6 @@ def page_titled_h1(
     return titled[0] if titled else None
 
 
-# An <h1> that disagrees with the metadata must read like a headline, not a section label
-# ("World News", "Opinion").
-_HEADLINE_WORDS = 4
-# How far above the body container an <h1> may sit and still head it: the container's
-# parent or grandparent holds both (a site logo's <h1> shares only a distant wrapper).
-_NEAR_LEVELS = 2
-
-
 def _h1_above(
     h1s: list[tuple[lxml.html.HtmlElement, str]],
     container: lxml.html.HtmlElement | None,
@@ -192,16 +255,14 @@ def _h1_above(
     """The first <h1> in or just around the body container, before its first paragraph."""
     if container is None:
         return None
-    near = [container, *list(container.iterancestors())[:_NEAR_LEVELS]]
+    near = [container, *list(container.iterancestors())[:NEAR_LEVELS]]
     first_paragraph = next(iter(container.iter("p")), None)
     for h1, text in h1s:
         if not any(is_within(h1, el) for el in near):
             continue
         if first_paragraph is not None and _follows(h1, first_paragraph):
             continue
-        if count_words(text, unspaced_weight=0.5) >= _HEADLINE_WORDS and not _names_site(
-            text, names
-        ):
+        if count_words(text, UNSPACED_WORD) >= HEADLINE_WORDS and not _names_site(text, names):
             return text
     return None
 

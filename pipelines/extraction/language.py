@@ -9,10 +9,14 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
+from pipelines.extraction.thresholds import (
+    DETECT_MIN_LETTERS,
+    LANGUAGE_SAMPLE_CHARS,
+    MIN_CONFIDENCE,
+    MIN_LETTERS,
+    UNDECLARED_CONFIDENCE,
+)
 
-# Below these, the text says too little to overrule what the page declares.
-MIN_LETTERS = 200
-MIN_CONFIDENCE = 0.9
 # Languages so close that a detector confuses them: a declaration among them is believed.
 _CLOSE = [
     {"no", "nb", "nn", "da", "sv"},
@@ -54,7 +58,7 @@ def declared_language(page: Page, article: dict | None) -> str | None:
 def detect_language(sample: str, letters: int) -> tuple[str | None, float]:
     """(ISO 639-1 code, confidence) guessed from a sample holding `letters` letters;
     (None, 0) for too little text."""
-    if letters < 20:
+    if letters < DETECT_MIN_LETTERS:
         return None, 0.0
     code, confidence = _identifier().classify(sample)
     return code, float(confidence)
@@ -63,13 +67,13 @@ def detect_language(sample: str, letters: int) -> tuple[str | None, float]:
 def find_language(page: Page, article: dict | None, text: str) -> str | None:
     """The declared language, unless a long enough text clearly says it is another one."""
     declared = declared_language(page, article)
-    sample = text[:3000]
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
     detected, confidence = detect_language(sample, letters)
     if detected is None:
         return declared
     if declared is None or declared == detected:
-        return detected if declared or confidence >= 0.5 else None
+        return detected if declared or confidence >= UNDECLARED_CONFIDENCE else None
     if any(declared in group and detected in group for group in _CLOSE):
         return declared
     if letters >= MIN_LETTERS and confidence >= MIN_CONFIDENCE:

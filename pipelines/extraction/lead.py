@@ -13,6 +13,21 @@ import lxml.html
 from pipelines.extraction.blocks import Block, is_within
 from pipelines.extraction.clean import hint
 from pipelines.extraction.text import count_words, same_text, words
+from pipelines.extraction.thresholds import (
+    DESCRIPTION_MIN_WORDS,
+    DESCRIPTION_WORDS,
+    IMAGE_PARENT_EXTRA_CHARS,
+    IMAGE_TEXT_MIN_WORDS,
+    IMAGE_TEXT_WORDS,
+    LEAD_HINT_LEVELS,
+    LEAD_HINTED_WORDS,
+    LEAD_LINK_SHARE,
+    LEAD_SENTENCE_WORDS,
+    MAX_LEAD_BLOCKS,
+    MAX_LEAD_GAP,
+    UNSPACED_WORD,
+    WRAPPER_GROWTH,
+)
 
 # Class names publishers give a standfirst.
 _LEAD_HINT = re.compile(
@@ -21,19 +36,10 @@ _LEAD_HINT = re.compile(
     r"perex|ingress|entradilla|subline|vorspann)(?:$|[\s_-])",
     re.I,
 )
-# Words a block must share with the start of the page's description to be its summary.
-_OPENING = 8
-# A block named like a standfirst needs this many words, or a sentence of five or more: a
-# shorter one is a second headline ("Coach appeals to the team's honour").
-_HINTED_WORDS = 8
-# A standfirst is a sentence or a few lines ("한동훈 제명한 국힘... / 지선 패배 시... / ...").
-_MAX_LEAD_BLOCKS = 3
-# Where the standfirst ends: at most this many blocks between the headline and the story.
-_MAX_GAP = 12
 
 
 def _hinted(block: Block) -> bool:
-    for el in (block.element, *list(block.element.iterancestors())[:2]):
+    for el in (block.element, *list(block.element.iterancestors())[:LEAD_HINT_LEVELS]):
         if _LEAD_HINT.search(hint(el)):
             return True
     return False
@@ -45,8 +51,8 @@ def _describes(text: str, description: str | None) -> bool:
         return False
     mine = [w.lower() for w in words(text)]
     theirs = [w.lower() for w in words(description)]
-    size = min(_OPENING, len(mine), len(theirs))
-    return size >= 4 and mine[:size] == theirs[:size]
+    size = min(DESCRIPTION_WORDS, len(mine), len(theirs))
+    return size >= DESCRIPTION_MIN_WORDS and mine[:size] == theirs[:size]
 
 
 def _beside_image(block: Block) -> bool:
@@ -57,7 +63,7 @@ def _beside_image(block: Block) -> bool:
     parent = block.element.getparent()
     if parent is None or parent.find(".//img") is None:
         return False
-    return len(parent.text_content()) < 1.5 * len(block.text) + 20
+    return len(parent.text_content()) < WRAPPER_GROWTH * len(block.text) + IMAGE_PARENT_EXTRA_CHARS
 
 
 def _image_texts(root: lxml.html.HtmlElement) -> set[tuple[str, ...]]:
@@ -66,24 +72,24 @@ def _image_texts(root: lxml.html.HtmlElement) -> set[tuple[str, ...]]:
     for img in root.iter("img"):
         for attr in ("alt", "title"):
             opening = _opening(img.get(attr) or "")
-            if len(opening) >= 3:
+            if len(opening) >= IMAGE_TEXT_MIN_WORDS:
                 found.add(opening)
     return found
 
 
 def _opening(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words(text)[:6])
+    return tuple(w.lower() for w in words(text)[:IMAGE_TEXT_WORDS])
 
 
 def _is_lead(block: Block, description: str | None) -> bool:
-    if block.link_density > 0.3 or block.tag == "li" or _beside_image(block):
+    if block.link_density > LEAD_LINK_SHARE or block.tag == "li" or _beside_image(block):
         return False
     if _describes(block.text, description):
         return True
     if not _hinted(block):
         return False
-    size = count_words(block.text, unspaced_weight=0.5)
-    return size >= _HINTED_WORDS or (size >= 5 and block.ends_sentence)
+    size = count_words(block.text, UNSPACED_WORD)
+    return size >= LEAD_HINTED_WORDS or (size >= LEAD_SENTENCE_WORDS and block.ends_sentence)
 
 
 def find_lead(
@@ -108,14 +114,14 @@ def find_lead(
     if anchor is None:
         return []
     lead: list[Block] = []
-    for block in blocks[anchor + 1 : anchor + 1 + _MAX_GAP]:
+    for block in blocks[anchor + 1 : anchor + 1 + MAX_LEAD_GAP]:
         if is_within(block.element, container):
             break
         if _is_lead(block, description) and not any(b.text == block.text for b in lead):
             lead.append(block)
         elif lead:
             break  # the standfirst is one run of blocks
-    if len(lead) > _MAX_LEAD_BLOCKS:
+    if len(lead) > MAX_LEAD_BLOCKS:
         return []  # a run this long is a story of its own, not the summary of this one
     images = _image_texts(container.getroottree().getroot()) if lead else set()
     return [b for b in lead if _opening(b.text) not in images]

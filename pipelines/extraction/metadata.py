@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.page import Page
 from pipelines.extraction.text import normalize
+from pipelines.extraction.thresholds import LONGEST_TAG_CHARS, MAX_TAGS
 from pipelines.extraction.urls import canonical_url, resolve
 
 
@@ -35,7 +36,7 @@ def _tags(page: Page, article: dict | None) -> list[str]:
         raw = _tag_links(page)
     tags: list[str] = []
     for tag in (normalize(t) for t in raw):
-        if tag and tag not in tags and len(tag) < 80:
+        if tag and tag not in tags and len(tag) < LONGEST_TAG_CHARS:
             tags.append(tag)
     return tags
 
@@ -57,7 +58,7 @@ def _tag_links(page: Page) -> list[str]:
         if ancestors & {"nav", "aside"} or ("footer" in ancestors and "article" not in ancestors):
             continue  # site menus and tag clouds, not this article's tags
         found.append(a.text_content())
-    return found[:30]
+    return found[:MAX_TAGS]
 
 
 def _canonical(page: Page) -> str | None:

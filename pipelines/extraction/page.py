@@ -15,12 +15,16 @@ from pipelines.extraction.decode import decode_html
 from pipelines.extraction.errors import EmptyDocument, InvalidURL, NotHTML
 from pipelines.extraction.streaming import place_segments
 from pipelines.extraction.text import normalize
+from pipelines.extraction.thresholds import (
+    BINARY_NULS,
+    BINARY_SNIFF,
+    MAX_HTML_CHARS,
+    MAX_JSONLD_DEPTH,
+)
 from pipelines.extraction.urls import parses
 
 logger = logging.getLogger(__name__)
 
-# Pages beyond this are cut: real articles are far smaller, and the cap bounds time and memory.
-MAX_HTML_CHARS = 8_000_000
 _JSONLD = JsonLdExtractor()
 # Characters XML, and so lxml, refuses in text: C0 controls but tab, newline and carriage
 # return, U+FFFE, U+FFFF and lone surrogates. Left in, they make lxml raise when removing an
@@ -30,9 +34,6 @@ _C0_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _NONCHARS = ("\ufffe".encode(), "\uffff".encode())
 # The same characters written as numeric references: "&#1;", "&#x1F;", "&#65534;", "&#2 ".
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
-# JSON-LD deeper than this is no real page's: deeper values are cut, so that the readers
-# (which recurse) stay far from Python's recursion limit.
-MAX_JSONLD_DEPTH = 24
 
 
 @dataclass
@@ -63,7 +64,7 @@ def parse_page(html: str | bytes, url: str | None = None) -> Page:
         html = decode_html(html)
     if not html.strip():
         raise EmptyDocument("the document is empty")
-    if "\x00" in html[:4096] and html[:4096].count("\x00") > 40:
+    if "\x00" in html[:BINARY_SNIFF] and html[:BINARY_SNIFF].count("\x00") > BINARY_NULS:
         raise NotHTML("the document is binary data, not HTML")
     tree = _parse_tree(xml_safe(html[:MAX_HTML_CHARS]))
     if tree is None or not tree.xpath("//*[self::body or self::p or self::div or self::title]"):

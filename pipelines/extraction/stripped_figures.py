@@ -17,6 +17,7 @@ from pipelines.extraction.figure_parts import (
     visible_chars,
 )
 from pipelines.extraction.figures import CaptionHolder
+from pipelines.extraction.thresholds import MOST_FIGURE_CHARS, STRIPPED_FIGURE_EXTRA_CHARS
 
 
 def surviving(holders: list[CaptionHolder], root: lxml.html.HtmlElement) -> list[CaptionHolder]:
@@ -42,8 +43,6 @@ def surviving(holders: list[CaptionHolder], root: lxml.html.HtmlElement) -> list
 # Why a figure may have been stripped and still be the article's: its name ("ps-sidebar",
 # "image-wrapper--promo") or its tag, when it is an <aside> floated beside the text.
 _FIGURE_STRIP_REASONS = ("class/id", "<aside>", "role=complementary")
-# Characters (white space included) beyond which a stripped block is more than a figure.
-_MOST_FIGURE_CHARS = 5000
 
 
 def _stripped_alone(item: CaptionHolder, root: lxml.html.HtmlElement) -> bool:
@@ -67,7 +66,7 @@ def _stripped_alone(item: CaptionHolder, root: lxml.html.HtmlElement) -> bool:
     ):
         return False
     photos = {image_url(img, None) for img in top.iter("img") if not is_thumbnail(img)}
-    if len(photos - {None}) > 1 or text_within(top, _MOST_FIGURE_CHARS) is None:
+    if len(photos - {None}) > 1 or text_within(top, MOST_FIGURE_CHARS) is None:
         return False  # a block of several pictures or much text: more than this figure
     if top is item.element and bare_caption(top) is not None:
         return True  # a box without caption markup that holds one photo, its caption, credits
@@ -75,7 +74,7 @@ def _stripped_alone(item: CaptionHolder, root: lxml.html.HtmlElement) -> bool:
     extra = visible_chars(top) - caption_chars(top)
     if not _counted(item.text_element, top):
         extra -= visible_chars(item.text_element)  # a caption without caption markup
-    return extra <= 20
+    return extra <= STRIPPED_FIGURE_EXTRA_CHARS
 
 
 def _counted(text_el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 from lxml import etree
 
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -25,7 +26,7 @@ _RUN_ON = frozenset(
 )  # fmt: skip
 
 
-def spaced_text(el) -> str:
+def spaced_text(el: lxml.html.HtmlElement) -> str:
     """An element's text with a space wherever one element ends and another begins, except
     around inline formatting: "<span>win.</span><span>He didn't</span>" reads "win. He
     didn't", as a browser shows it, where text_content() gives "win.He didn't"."""

@@ -7,6 +7,12 @@ import re
 import lxml.html
 
 from pipelines.extraction.blocks import Block, Decision
+from pipelines.extraction.thresholds import (
+    CLOSING_LINE_CHARS,
+    LEAD_IN_CHARS,
+    LINE_CHARS,
+    PROMOTION_CHARS,
+)
 
 
 def _main_parent(kept: list[Block]) -> lxml.html.HtmlElement | None:
@@ -22,18 +28,13 @@ def _main_parent(kept: list[Block]) -> lxml.html.HtmlElement | None:
 def _lead_in_reason(block: Block) -> str | None:
     """Byline and dateline lines that sit above the body proper. A standfirst stays: it is
     the publisher's own summary, printed with the story."""
-    if len(block.text) < 100 and not block.ends_sentence:
+    if len(block.text) < LEAD_IN_CHARS and not block.ends_sentence:
         return "byline or dateline above the body"
     return None
 
 
-# A paragraph this long that ends like a sentence has started the story: nothing after it
-# is header material, even when each paragraph sits in a wrapper of its own.
-_PROSE_CHARS = 80
-
-
 def _is_prose(block: Block) -> bool:
-    return not block.is_heading and len(block.text) >= _PROSE_CHARS and block.ends_sentence
+    return not block.is_heading and len(block.text) >= LINE_CHARS and block.ends_sentence
 
 
 def trim_lead_in(kept: list[Block], decisions: list[Decision]) -> list[Block]:
@@ -85,19 +86,21 @@ _CHANNELS = re.compile(
 
 def promotes(text: str) -> bool:
     """A call to action or the publisher's channels, in a block too short to be a story's."""
-    return (len(text) < 200 and bool(_PROMO.search(text))) or (
-        len(text) < 300 and bool(_CHANNELS.search(text))
+    return (len(text) < PROMOTION_CHARS and bool(_PROMO.search(text))) or (
+        len(text) < CLOSING_LINE_CHARS and bool(_CHANNELS.search(text))
     )
 
 
 def _tail_reason(block: Block) -> str | None:
     if block.is_heading:
         return "heading at the end"
-    if _TAIL.match(block.text) or (len(block.text) < 300 and _EMAIL.search(block.text)):
+    if _TAIL.match(block.text) or (
+        len(block.text) < CLOSING_LINE_CHARS and _EMAIL.search(block.text)
+    ):
         return "credits, contact or copyright line at the end"
     if promotes(block.text):
         return "promotion at the end"
-    if len(block.text) < 80 and not block.ends_sentence:
+    if len(block.text) < LINE_CHARS and not block.ends_sentence:
         return "fragment at the end"
     return None
 
@@ -131,7 +134,7 @@ def trim_edges(kept: list[Block], decisions: list[Decision]) -> list[Block]:
 
 
 def _is_label(block: Block) -> bool:
-    return block.is_heading or (len(block.text) < 80 and not block.ends_sentence)
+    return block.is_heading or (len(block.text) < LINE_CHARS and not block.ends_sentence)
 
 
 def _related_list_start(kept: list[Block]) -> int:
