@@ -86,7 +86,8 @@ def test_stats_tables_print_stored_text_as_it_is() -> None:
 
     out = StringIO()
     data = {
-        "articles": 1, "captions": 0, "captures": 1, "edits": 3, "sites": [{"site": "[/x]", "articles": 1}],
+        "articles": 1, "captions": 0, "captures": 1, "edits": 3,
+        "sites": [{"site": "[/x]", "articles": 1}],
         "crawls": [], "failures": [{"kind": "[bold]http_error", "count": 2}],
     }  # fmt: skip
     render_stats(Console(file=out, width=120), data)
