@@ -142,7 +142,7 @@ def version_diff(
     conn: sqlite3.Connection, article_id: int, old: int, new: int
 ) -> VersionDiff | None:
     """The word-level diff between two stored versions, or None if either is missing."""
-    texts = _version_text(conn, article_id, old), _version_text(conn, article_id, new)
-    if None in texts:
+    before, after = _version_text(conn, article_id, old), _version_text(conn, article_id, new)
+    if before is None or after is None:
         return None
-    return VersionDiff(old, new, word_diff(*texts))
+    return VersionDiff(old, new, word_diff(before, after))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -26,7 +27,7 @@ def archives(datasette: Any) -> tuple[str, ...]:
 
 
 @hookimpl
-def startup(datasette: Any):
+def startup(datasette: Any) -> Callable[[], Awaitable[None]]:
     async def find_archives() -> None:
         found = []
         for name, db in datasette.databases.items():
@@ -76,7 +77,9 @@ def menu_links(datasette: Any) -> list[dict[str, str]]:
 
 
 @hookimpl
-def extra_template_vars(view_name: str, database: str, table: str, request: Any, datasette: Any):
+def extra_template_vars(
+    view_name: str, database: str, table: str, request: Any, datasette: Any
+) -> dict[str, Any] | Callable[[], Awaitable[dict[str, Any]]]:
     if view_name != "row" or table != "articles" or database not in archives(datasette):
         return {}
 
@@ -103,7 +106,9 @@ def extra_template_vars(view_name: str, database: str, table: str, request: Any,
 
 
 @hookimpl
-def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette):
+def render_cell(
+    row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
+) -> Markup | None:
     """Snippets highlighted safely, headlines linked, bodies as paragraphs, lists as names."""
     if database not in archives(datasette) or not isinstance(value, str):
         return None
