@@ -9,10 +9,8 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from archive.ingest import IngestOptions
 from archive.store import ArchiveError, open_archive
 from archive.warc_export import export_warc
-from archive.warc_import import ImportJob, import_warcs
 from pipelines.extraction import ExtractionError, load_rules
 from spiders.settings import ARCHIVE_MIN_WORDS, DOWNLOAD_MAXSIZE
 
@@ -45,6 +43,10 @@ def import_warc(
 
         news-archive import-warc archive.db site-2019.warc.gz site-2020.warc.gz
     """
+    # The extractor (~0.5 s to import) only when importing, not for every command's start.
+    from archive.ingest import IngestOptions
+    from archive.warc_import import ImportJob, import_warcs
+
     try:
         rules = load_rules(rules_path) if rules_path else None
         archive = open_archive(db)

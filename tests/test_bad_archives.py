@@ -58,11 +58,17 @@ def archive(tmp_path: Path) -> Path:
 
 
 def test_reextract_counts_captures_whose_bytes_are_corrupt(archive: Path) -> None:
-    with closing(sqlite3.connect(archive)) as conn, conn:
-        conn.execute(
-            "update captures set body = x'deadbeef' where id in"
-            " (select id from captures where body is not null order by id limit 3)"
-        )
+    # Three captures' WARC records overwritten in the middle, as a bad disk would.
+    with closing(sqlite3.connect(archive)) as conn:
+        records = conn.execute(
+            "select warc_path, warc_offset, warc_length from captures"
+            " where warc_path is not null and same_as is null order by id limit 3"
+        ).fetchall()
+    assert len(records) == 3
+    for warc_path, offset, length in records:
+        with (archive.parent / warc_path).open("r+b") as file:
+            file.seek(offset + length // 2)
+            file.write(b"\x55" * 64)
     code, output = _run("reextract", str(archive))
     assert code == 0, output
     assert "3 corrupt_capture" in output
