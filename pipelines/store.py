@@ -1,10 +1,13 @@
-"""Item pipeline: store the article under its key, new, updated, refreshed or unchanged."""
+"""Item pipeline: store the article under its key, new, updated, refreshed or unchanged, with
+the crawl's next write batch; the item goes on once that batch has committed."""
 
 from __future__ import annotations
 
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import maybe_deferred_to_future
 
-from archive.store import Provenance, save_article
+from archive.store import Provenance
+from archive.store.batch import PendingArticle
 from pipelines.items import ExtractedPage, StoredArticle
 from pipelines.session import CrawlSession
 
@@ -18,10 +21,13 @@ class StorePipeline:
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         return cls(crawler)
 
-    def process_item(self, item: ExtractedPage) -> StoredArticle:
+    async def process_item(self, item: ExtractedPage) -> StoredArticle:
         captured, extracted = item.captured, item.extracted
         prov = Provenance.of(captured.page, captured.capture_id, self.session.crawl_id)
-        with self.session.archive() as db:
-            outcome = save_article(db, extracted.article, extracted.key, prov)
+        pending = PendingArticle(extracted.article, extracted.key, prov, captured.capture)
+        with self.session.archive():
+            self.session.writes.add(pending)
+            await maybe_deferred_to_future(self.session.writes.committed())
+        outcome = pending.result()  # raises what kept this one article out, if anything did
         self.stats.inc_value(f"archive/articles/{outcome}")
         return StoredArticle(item, outcome)

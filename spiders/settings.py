@@ -67,6 +67,9 @@ ARCHIVE_MAX_QUEUED = (
 )
 ARCHIVE_RULES = ""  # path to a per-site rules file (TOML), see README
 ARCHIVE_RESUME_DIR = ""  # where the crawl's frontier is kept, to resume it (--resume-dir)
+ARCHIVE_EXTRACT_PROCESSES = ""  # processes extracting articles; empty: one per core, 0: none
+ARCHIVE_WRITE_BATCH_SIZE = 100  # writes committed together...
+ARCHIVE_WRITE_BATCH_SECONDS = 0.5  # ...or once the first of them is this old
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.
 REMOTE_CONTROL_ENABLED = False
