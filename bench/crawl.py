@@ -8,7 +8,9 @@ Example, from the repo root (nginx: `apt-get install -y nginx-light`):
 
 Articles/s is articles stored (fetched, for bare Scrapy) over the crawl's wall time, process
 start included; CPU is that of the crawl and every process it started; peak RSS is the most
-their resident memory summed to at once (sampled every 0.1 s). Other processes' CPU is the
+their resident memory summed to at once (sampled every 0.1 s), which counts the pages worker
+processes share with their parent once per process, and peak PSS the same with shared pages
+divided among the processes sharing them (every 0.5 s). Other processes' CPU is the
 rest of the machine's, in cores, while each run went on. Our stored articles are summed up in
 a digest of (path, content_hash), compared with bench/crawl_digests.json (`--record-digest`
 writes it), so a change to the crawl path is seen to store every article as before.
@@ -90,13 +92,15 @@ def _row(name: str, runs: list[Run], articles: int) -> list[str]:
     rates = [r.stored.articles / r.measured.seconds for r in runs]
     cpu = [1000 * r.measured.cpu_seconds / max(r.stored.articles, 1) for r in runs]
     rss = [r.measured.peak_rss_mb for r in runs]
+    pss = [r.measured.peak_pss_mb for r in runs]
     server = [1000 * r.server_cpu / max(r.stored.articles, 1) for r in runs]
     exact = "" if name == "bare" else f"{min(r.stored.exact for r in runs):,}"
     return [
         LABELS[name], f"{statistics.median(r.stored.articles for r in runs):,.0f}", exact,
         f"{statistics.median(rates):.1f}", ", ".join(f"{x:.1f}" for x in rates),
         f"{statistics.median(cpu):.1f}", ", ".join(f"{x:.1f}" for x in cpu),
-        f"{statistics.median(rss):.0f}", f"{statistics.median(server):.2f}",
+        f"{statistics.median(rss):.0f}", f"{statistics.median(pss):.0f}",
+        f"{statistics.median(server):.2f}",
         ", ".join(f"{r.measured.others_cores:.2f}" for r in runs),
         ", ".join(f"{r.measured.load:.1f}" for r in runs),
     ]  # fmt: skip
@@ -107,7 +111,7 @@ def report(results: dict[str, list[Run]], articles: int, console: Console) -> No
     title = f"Crawl of a generated news site, {articles:,} articles ({runs} runs each, medians)"
     table = Table(title=title)
     columns = ("crawler", "articles", "exact", "articles/s", "each run", "CPU ms/article",
-               "each run", "peak RSS MB", "nginx CPU ms/art.", "others' CPU (cores)",
+               "each run", "peak RSS MB", "peak PSS MB", "nginx CPU ms/art.", "others' CPU (cores)",
                "load")  # fmt: skip
     for column in columns:
         table.add_column(column, justify="left" if column == "crawler" else "right")

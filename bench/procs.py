@@ -21,7 +21,8 @@ class Measured:
 
     seconds: float
     cpu_seconds: float  # the process and every child, reaped or not
-    peak_rss_mb: float  # the most resident memory of the process tree at one time
+    peak_rss_mb: float  # the most resident memory of the process tree at one time (summed RSS)
+    peak_pss_mb: float  # the same counting pages shared between processes once (summed PSS)
     others_cores: float  # cores busy with other processes, on average (not us, not the server)
     load: float  # the 1-minute load average when it started
     returncode: int
@@ -41,23 +42,30 @@ class _Tree:
         self.root = root
         self.cpu: dict[int, float] = {}
         self.peak_rss = 0
+        self.peak_pss = 0
+        self.samples = 0
 
     def sample(self) -> None:
         try:
             members = [self.root, *self.root.children(recursive=True)]
         except psutil.NoSuchProcess:
             return
-        rss = 0
+        rss = pss = 0
+        # PSS (the kernel walks every mapping) costs more to read: every fifth sample.
+        proportional = self.samples % 5 == 0
+        self.samples += 1
         for member in members:
             try:
                 with member.oneshot():
                     times = member.cpu_times()
                     rss += member.memory_info().rss
+                    pss += member.memory_full_info().pss if proportional else 0
             except psutil.NoSuchProcess:
                 continue
             # A child's own time, not its reaped children's: those are counted as themselves.
             self.cpu[member.pid] = max(self.cpu.get(member.pid, 0.0), times.user + times.system)
         self.peak_rss = max(self.peak_rss, rss)
+        self.peak_pss = max(self.peak_pss, pss)
 
 
 def cpu_of(processes: list[psutil.Process]) -> float:
@@ -100,6 +108,7 @@ def measure(command: list[str], cwd: Path, servers: list[psutil.Process], log: P
     others = machine - cpu - (cpu_of(servers) - served)
     return Measured(
         seconds=seconds, cpu_seconds=cpu, peak_rss_mb=tree.peak_rss / 2**20,
+        peak_pss_mb=tree.peak_pss / 2**20,
         others_cores=max(others, 0.0) / seconds, load=load,
         returncode=process.returncode,
     )  # fmt: skip
