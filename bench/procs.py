@@ -21,6 +21,7 @@ class Measured:
 
     seconds: float
     cpu_seconds: float  # the process and every child, reaped or not
+    own_cpu_seconds: float  # the process alone, without its children
     peak_rss_mb: float  # the most resident memory of the process tree at one time (summed RSS)
     peak_pss_mb: float  # the same counting pages shared between processes once (summed PSS)
     others_cores: float  # cores busy with other processes, on average (not us, not the server)
@@ -107,7 +108,8 @@ def measure(command: list[str], cwd: Path, servers: list[psutil.Process], log: P
     machine = _busy_seconds() - busy
     others = machine - cpu - (cpu_of(servers) - served)
     return Measured(
-        seconds=seconds, cpu_seconds=cpu, peak_rss_mb=tree.peak_rss / 2**20,
+        seconds=seconds, cpu_seconds=cpu, own_cpu_seconds=tree.cpu.get(process.pid, 0.0),
+        peak_rss_mb=tree.peak_rss / 2**20,
         peak_pss_mb=tree.peak_pss / 2**20,
         others_cores=max(others, 0.0) / seconds, load=load,
         returncode=process.returncode,

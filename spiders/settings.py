@@ -70,6 +70,8 @@ ARCHIVE_RESUME_DIR = ""  # where the crawl's frontier is kept, to resume it (--r
 ARCHIVE_EXTRACT_PROCESSES = ""  # processes extracting articles; empty: one per core, 0: none
 ARCHIVE_WRITE_BATCH_SIZE = 100  # writes committed together...
 ARCHIVE_WRITE_BATCH_SECONDS = 0.5  # ...or once the first of them is this old
+ARCHIVE_REDIS_KEY = "news-archive"  # a distributed crawl's keys in Redis (--redis-key)
+ARCHIVE_REDIS_HEARTBEAT_SECONDS = 5.0  # a worker silent for 3 of these is gone
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.
 REMOTE_CONTROL_ENABLED = False
