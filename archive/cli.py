@@ -4,6 +4,7 @@ schedule commands live in archive.sites and archive.schedule."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -123,12 +124,19 @@ def cli() -> None:
     "-s", "--set", "overrides", multiple=True, callback=_setting, metavar="NAME=VALUE",
     help="Override a Scrapy or ARCHIVE_* setting (repeatable).",
 )  # fmt: skip
+@click.option(
+    "--redis", "redis_url", metavar="URL",
+    help="Be one worker of a distributed crawl sharing this Redis server's queue; the pages"
+    " go to `news-archive ingest`, not to --db.",
+)  # fmt: skip
+@click.option("--redis-key", default="news-archive", show_default=True, help="The crawl's keys.")
 @click.option("-v", "--verbose", count=True, help="Show Scrapy's log (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display, errors only.")
 def crawl(
     urls: list[str], feeds: list[str], sitemaps: list[str], db: str, max_pages: int,
     depth: int | None, delay: float | None, rules_path: str | None, resume_dir: str | None,
-    full: bool, overrides: dict[str, str], verbose: int, quiet: bool,
+    full: bool, overrides: dict[str, str], redis_url: str | None, redis_key: str, verbose: int,
+    quiet: bool,
 ) -> None:  # fmt: skip
     """Crawl news sites into the archive DB.
 
@@ -138,9 +146,17 @@ def crawl(
     (ARCHIVE_REVISIT_AFTER), with If-None-Match / If-Modified-Since. Example:
 
         news-archive crawl https://www.example-news.com/ --db archive.db --max-pages 500
+
+    As one of several workers on one or more machines (see `ingest`):
+
+        news-archive crawl https://www.example-news.com/ --redis redis://10.0.0.5:6379/0
     """
     if not (urls or feeds or sitemaps):
         raise click.UsageError("give at least one URL, --feed or --sitemap to crawl")
+    if redis_url and resume_dir:
+        raise click.UsageError("--resume-dir and --redis: the Redis queue is the one to resume")
+    if redis_url:
+        overrides.update(REDIS_URL=redis_url, ARCHIVE_REDIS_KEY=redis_key)
     level = "DEBUG" if verbose > 1 else "INFO" if verbose else "ERROR" if quiet else "WARNING"
     if rules_path:
         overrides["ARCHIVE_RULES"] = rules_path
@@ -166,6 +182,57 @@ def _run(job: CrawlJob, show_progress: bool) -> dict:
             return run_crawl(job, on_tick=progress.tick)
     except (ArchiveError, ConfigError, CrawlFailed) as error:
         raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@click.option("--redis", "redis_url", required=True, metavar="URL", help="The workers' Redis.")
+@click.option("--redis-key", default="news-archive", show_default=True, help="The crawl's keys.")
+@click.option("--db", default="archive.db", show_default=True, help="Archive file to write.")
+@click.option(
+    "--rules", "rules_path", type=click.Path(exists=True, dir_okay=False),
+    help="Per-site rules file (TOML) to apply.",
+)  # fmt: skip
+@click.option("--min-words", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Fewest body words of an article (ARCHIVE_MIN_WORDS).")  # fmt: skip
+@click.option("--processes", type=click.IntRange(min=1), help="Extraction processes [cores].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display, errors only.")
+def ingest(
+    redis_url: str, redis_key: str, db: str, rules_path: str | None, min_words: int,
+    processes: int | None, quiet: bool,
+) -> None:  # fmt: skip
+    """Store what the workers of a distributed crawl fetch: the crawl's one archive writer.
+
+    Workers (`news-archive crawl URL --redis URL`, on any machines) share the queue in
+    Redis and put every page there; this writes their WARC records, captures, articles and
+    failures into DB, and ends when the crawl is over and all is in. Example:
+
+        news-archive ingest --redis redis://10.0.0.5:6379/0 --db archive.db
+    """
+    import redis
+
+    from archive.relay_ingest import IngestJob, run_ingest
+
+    _archive(db).close()  # a usable archive, or one line saying why not
+    count = processes or len(os.sched_getaffinity(0))
+    job = IngestJob(db, redis_url, redis_key, min_words, rules_path or "", count)
+    stopping: list[int] = []  # Ctrl-C or SIGTERM: finish the chunk in hand, then stop
+    previous = {n: signal.signal(n, lambda number, frame: stopping.append(number))
+                for n in (signal.SIGINT, signal.SIGTERM)}  # fmt: skip
+    try:
+        if quiet:
+            stats = run_ingest(job, stop=lambda: bool(stopping))
+        else:
+            with CrawlProgress(console) as progress:
+                stats = run_ingest(job, on_tick=progress.tick, stop=lambda: bool(stopping))
+    except redis.RedisError as error:
+        raise click.ClickException(f"Redis at {redis_url}: {error}") from error
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if not quiet:
+        console.print(summary_table(stats))
 
 
 @cli.command()

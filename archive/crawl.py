@@ -45,6 +45,11 @@ def job_settings(job: CrawlJob) -> Settings:
         values["DOWNLOAD_DELAY"] = job.delay
         values["AUTOTHROTTLE_START_DELAY"] = max(job.delay, 0.01)
     values.update(job.overrides)
+    if values.get("REDIS_URL"):  # one worker of a distributed crawl
+        from spiders.redis_frontier import worker_settings
+
+        key = str(values.get("ARCHIVE_REDIS_KEY") or settings.get("ARCHIVE_REDIS_KEY"))
+        values = {**worker_settings(str(values["REDIS_URL"]), key), **values}
     settings.setdict(values, priority="cmdline")
     return settings
 
@@ -96,8 +101,9 @@ def run_crawl(
 
     Scrapy's reactor cannot restart: call this once per process.
     """
-    open_archive(job.db).close()  # fail fast, with a clear error, on an unusable archive
     settings = job_settings(job)
+    if not settings.get("REDIS_URL"):  # a worker of a distributed crawl writes no archive
+        open_archive(job.db).close()  # fail fast, with a clear error, on an unusable archive
     check_settings(settings)
     process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(job.log_level)

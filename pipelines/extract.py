@@ -1,11 +1,19 @@
-"""Item pipeline: turn a captured page into an article, or drop it with a counted reason."""
+"""Item pipeline: turn a captured page into an article, or drop it with a counted reason.
+`page_to_article` runs in the crawl's extraction processes (pipelines/extract_pool.py), or
+in the crawl's own when ARCHIVE_EXTRACT_PROCESSES is 0."""
 
 from __future__ import annotations
 
+import os
+
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import maybe_deferred_to_future
 
 from archive.ingest import Dropped, IngestOptions, page_to_article
+from archive.records import FetchedPage
+from pipelines.extract_pool import ExtractionPool
 from pipelines.extraction import load_rules
 from pipelines.items import CapturedPage, ExtractedPage
 from pipelines.session import CrawlSession
@@ -19,33 +27,59 @@ _FAILURE_KINDS = {
 }
 
 
+def failure_of(page: FetchedPage, dropped: Dropped) -> tuple[str, str] | None:
+    """The failure (kind, detail) a dropped page is kept as, if it is one of the page's."""
+    if dropped.reason == "http_error":
+        return f"http_{page.status}", dropped.detail
+    if dropped.reason in _FAILURE_KINDS:
+        return _FAILURE_KINDS[dropped.reason], dropped.detail
+    return None
+
+
+def extract_processes(setting: str | None) -> int:
+    """ARCHIVE_EXTRACT_PROCESSES: a number, or empty for one per core."""
+    return int(setting) if setting not in (None, "") else len(os.sched_getaffinity(0))
+
+
 class ExtractPipeline:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
         self.session = CrawlSession.of(crawler)
-        path = crawler.settings.get("ARCHIVE_RULES")
+        settings = crawler.settings
+        path = settings.get("ARCHIVE_RULES") or ""
+        processes = extract_processes(settings.get("ARCHIVE_EXTRACT_PROCESSES"))
         self.options = IngestOptions(
-            min_words=crawler.settings.getint("ARCHIVE_MIN_WORDS"),
+            min_words=settings.getint("ARCHIVE_MIN_WORDS"),
             rules=load_rules(path) if path else None,
-            max_bytes=crawler.settings.getint("ARCHIVE_MAX_PAGE_BYTES"),
+            max_bytes=settings.getint("ARCHIVE_MAX_PAGE_BYTES"),
         )
+        self.pool = ExtractionPool(processes, self.options, path) if processes else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
-    def process_item(self, item: CapturedPage) -> ExtractedPage:
+    async def process_item(self, item: CapturedPage) -> ExtractedPage:
         self.stats.inc_value("archive/extracted")  # pages handed to extraction
-        result = page_to_article(item.page, self.options)
+        if self.pool is None:
+            result = page_to_article(item.page, self.options)
+        else:
+            result = await maybe_deferred_to_future(self.pool.extract(item.page))
         if isinstance(result, Dropped):
             self._record(item, result)
+            with self.session.archive():  # dropped (and so done) once its rows are in
+                await maybe_deferred_to_future(self.session.writes.committed())
             raise DropItem(f"{result.reason}: {item.page.url}", log_level="DEBUG")
         return ExtractedPage(item, result)
 
     def _record(self, item: CapturedPage, dropped: Dropped) -> None:
-        page = item.page
-        if dropped.reason == "http_error":
-            self.session.record_failure(page.url, f"http_{page.status}", dropped.detail)
-        elif dropped.reason in _FAILURE_KINDS:
-            self.session.record_failure(page.url, _FAILURE_KINDS[dropped.reason], dropped.detail)
+        failure = failure_of(item.page, dropped)
+        if failure is not None:
+            self.session.record_failure(item.page.url, *failure)
         self.stats.inc_value(f"archive/dropped/{dropped.reason}")
+
+    def spider_closed(self) -> None:
+        if self.pool is not None:
+            self.pool.close()

@@ -7,19 +7,25 @@ from dataclasses import dataclass, field
 from archive.ingest import Extracted
 from archive.records import FetchedPage
 from archive.store import Outcome
+from archive.store.batch import PendingCapture
 from spiders.items import FetchFailure, ResumedCapture
 
 
 @dataclass(frozen=True)
 class CapturedPage:
-    """A fetched page, and its row in captures (None when ARCHIVE_KEEP_CAPTURES is off)."""
+    """A fetched page, and its row in captures (None when ARCHIVE_KEEP_CAPTURES is off):
+    written with the crawl's next batch, its id known once that has committed."""
 
     page: FetchedPage
-    capture_id: int | None
+    capture: PendingCapture | None
 
     @property
     def url(self) -> str:
         return self.page.url
+
+    @property
+    def capture_id(self) -> int | None:
+        return self.capture.id if self.capture else None
 
 
 @dataclass(frozen=True)

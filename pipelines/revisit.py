@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import maybe_deferred_to_future
 
-from archive.store.revisits import RevisitSteps, UrlCheck, note_check
+from archive.store.batch import PendingCheck
+from archive.store.revisits import RevisitSteps, UrlCheck
 from pipelines.items import CapturedPage
 from pipelines.session import CrawlSession
 from spiders.revisits import Revisits
@@ -23,15 +25,19 @@ class RevisitPipeline:
     def from_crawler(cls, crawler: Crawler) -> RevisitPipeline:
         return cls(crawler)
 
-    def process_item(self, item: CapturedPage) -> CapturedPage:
+    async def process_item(self, item: CapturedPage) -> CapturedPage:
         page = item.page
         recheck = self.revisits is not None and self.revisits.is_recheck(page.url)
         if page.status != 304 and not recheck:
             return item
-        with self.session.archive() as db:
-            known = note_check(db, UrlCheck.of(page), self.steps)
+        pending = PendingCheck(UrlCheck.of(page), self.steps)
+        with self.session.archive():  # with the crawl's next write batch, in order
+            self.session.writes.add(pending)
         if page.status != 304:
             return item  # changed, gone, or no validators were sent: on to extraction
+        with self.session.archive():  # a 304 ends here: counted once its check is in
+            await maybe_deferred_to_future(self.session.writes.committed())
+        known = bool(pending.known)
         # A 304 for a URL the archive does not hold (a server answering one unasked) is
         # neither an article nor a failure either.
         self.stats.inc_value(

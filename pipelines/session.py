@@ -22,8 +22,10 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
-from archive.store import ArchiveError, add_failure, finish_crawl, open_archive, start_crawl
+from archive.store import ArchiveError, finish_crawl, open_archive, start_crawl
+from archive.store.batch import PendingFailure
 from pipelines.items import CrawlItem
+from pipelines.writes import BatchedWrites
 from spiders.plan import CrawlPlan
 from spiders.signals import crawl_planned
 
@@ -70,6 +72,13 @@ class CrawlSession:
             crawler.stats.set_value(FATAL_STAT, str(error))
             logger.error("cannot open the archive: %s", error)
             raise
+        settings = crawler.settings
+        self.writes = BatchedWrites(
+            self.db,
+            settings.getint("ARCHIVE_WRITE_BATCH_SIZE"),
+            settings.getfloat("ARCHIVE_WRITE_BATCH_SECONDS"),
+            self.fail,
+        )
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSession:
@@ -126,14 +135,11 @@ class CrawlSession:
             self.fail(error)
 
     def record_failure(self, url: str, kind: str, detail: str) -> None:
-        """Count a failure in the crawl stats and keep it in the failures table."""
+        """Count a failure in the crawl stats and keep it in the failures table (with the
+        next write batch)."""
         self.crawler.stats.inc_value(f"archive/errors/{kind}")
-        if self.failed:
-            return
-        try:
-            add_failure(self.db, self.crawl_id, url, kind, detail)
-        except ARCHIVE_ERRORS as error:
-            self.fail(error)
+        if not self.failed:
+            self.writes.add(PendingFailure(self.crawl_id, url, kind, detail))
 
     def spider_error(self, failure: Failure, response: Any) -> None:
         # A crash in one page's callback: counted and kept, the crawl goes on.
@@ -147,6 +153,8 @@ class CrawlSession:
 
     def spider_closed(self, reason: str) -> None:
         try:
+            if not self.failed:
+                self.writes.flush()  # what the last pages left (failures of the closing)
             if self.crawl_id is not None:
                 finish_crawl(self.db, self.crawl_id, self._summary(reason))
         except ARCHIVE_ERRORS as error:

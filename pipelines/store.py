@@ -1,12 +1,15 @@
 """Item pipeline: store the article under its key, new, updated, refreshed or unchanged, and
-remember the URL it came from (its validators, its next re-check)."""
+remember the URL it came from (its validators, its next re-check), with the crawl's next
+write batch; the item goes on once that batch has committed."""
 
 from __future__ import annotations
 
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import maybe_deferred_to_future
 
-from archive.store import Provenance, save_article, write_transaction
-from archive.store.revisits import RevisitSteps, UrlCheck, remember_url
+from archive.store import Provenance
+from archive.store.batch import PendingArticle
+from archive.store.revisits import RevisitSteps, UrlCheck
 from pipelines.items import ExtractedPage, StoredArticle
 from pipelines.session import CrawlSession
 
@@ -21,12 +24,16 @@ class StorePipeline:
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         return cls(crawler)
 
-    def process_item(self, item: ExtractedPage) -> StoredArticle:
+    async def process_item(self, item: ExtractedPage) -> StoredArticle:
         captured, extracted = item.captured, item.extracted
         prov = Provenance.of(captured.page, captured.capture_id, self.session.crawl_id)
-        # The article and its URL's validators and next check, in one transaction.
-        with self.session.archive() as db, write_transaction(db):
-            outcome = save_article(db, extracted.article, extracted.key, prov)
-            remember_url(db, UrlCheck.of(captured.page), extracted.key, self.steps)
+        pending = PendingArticle(
+            extracted.article, extracted.key, prov, captured.capture,
+            check=UrlCheck.of(captured.page), steps=self.steps,
+        )  # fmt: skip
+        with self.session.archive():
+            self.session.writes.add(pending)
+            await maybe_deferred_to_future(self.session.writes.committed())
+        outcome = pending.result()  # raises what kept this one article out, if anything did
         self.stats.inc_value(f"archive/articles/{outcome}")
         return StoredArticle(item, outcome)

@@ -50,7 +50,33 @@ class Queued:
     capture_id: int | None = None  # its raw page's row in the archive, once captured
 
 
-class Frontier:
+class FrontierBase:
+    """What the spider and pipelines ask of a crawl's frontier, when it keeps one: the file
+    of a resumable crawl (Frontier), or the shared one of distributed workers
+    (spiders.redis_frontier.SharedFrontier). An extension, found through the crawler."""
+
+    resuming = False
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> FrontierBase | None:
+        return crawler.get_extension(FrontierBase)
+
+    def add(self, queued: Queued) -> bool:
+        """Note a URL as queued; False if it was queued before."""
+        return True
+
+    def captured(self, url: str, capture_id: int) -> None:
+        """Its raw page is in the archive."""
+
+    def done(self, url: str) -> None:
+        """Its outcome is stored (or handed on): it need not be fetched again."""
+
+    def pending(self) -> Iterator[Queued]:
+        """What an earlier run queued and did not finish."""
+        return iter(())
+
+
+class Frontier(FrontierBase):
     """The frontier file of a crawl; an extension, found by the spider through the crawler."""
 
     def __init__(self, crawler: Crawler, directory: Path):
@@ -77,10 +103,6 @@ class Frontier:
         crawler.signals.connect(frontier.item_error, signal=signals.item_error)
         crawler.signals.connect(frontier.spider_closed, signal=signals.spider_closed)
         return frontier
-
-    @classmethod
-    def of(cls, crawler: Crawler) -> Frontier | None:
-        return crawler.get_extension(cls)
 
     def add(self, queued: Queued) -> bool:
         """Note a URL as queued; False if it was queued before (in this run or an earlier)."""

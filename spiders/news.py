@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
@@ -19,8 +18,9 @@ from twisted.python.failure import Failure
 from archive.records import Hints
 from pipelines.extraction.decode import is_html
 from pipelines.extraction.urls import canonical_url
-from spiders.discovery.feeds import FeedError, feeds_announced, parse_feed
-from spiders.discovery.links import skip_reason
+from spiders.discovery.feeds import FeedError, parse_feed
+from spiders.discovery.links import followed_from_article, skip_reason
+from spiders.discovery.page_links import page_links
 from spiders.discovery.sitemaps import (
     Sitemap,
     SitemapTooLarge,
@@ -28,7 +28,7 @@ from spiders.discovery.sitemaps import (
     sitemaps_in_robots,
 )
 from spiders.errors import failure_detail, failure_kind
-from spiders.frontier import Frontier, Queued
+from spiders.frontier import FrontierBase, Queued
 from spiders.items import FetchFailure, ResumedCapture, fetched_page
 from spiders.limits import redirect_chain
 from spiders.plan import CrawlPlan, split_urls
@@ -52,7 +52,13 @@ class NewsSpider(scrapy.Spider):
         # Every URL is checked against the crawl's sites here (counted when refused) and
         # again by ScopeMiddleware; Scrapy's allowed_domains knows hosts, not ports.
         self.scope = Scope.of_plan(self.plan)
-        self.links = LinkExtractor(unique=True)
+        # Every URL the spider has decided on (as found, and canonical): a known URL is not
+        # looked at again, let alone handed to Scrapy's scheduler to be found a duplicate.
+        self.known: set[str] = set()
+        # Links refused as links (a sitemap or feed may still name them), and links refused
+        # because an article page linked them (a section page may still link them).
+        self.refused_links: set[str] = set()
+        self.not_from_articles: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -84,7 +90,7 @@ class NewsSpider(scrapy.Spider):
         for url in self.plan.sitemaps:
             yield Queued(canonical_url(url), "parse_sitemap", "sitemap", Hints(), 0)
 
-    async def _resumed(self, frontier: Frontier) -> AsyncIterator[Any]:
+    async def _resumed(self, frontier: FrontierBase) -> AsyncIterator[Any]:
         """Every URL an earlier run queued and did not finish, as the queue makes room; one
         it captured is taken from the archive, not fetched again."""
         for queued in frontier.pending():
@@ -111,17 +117,31 @@ class NewsSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         """A request for a URL found in a page, feed, sitemap or robots.txt, unless it is off
         the crawl's sites, a link not worth following, too deep, or the queue is full (each
-        counted), or it was queued before; a page the archive holds is requested only when
-        due for a re-check, conditionally (see spiders/revisits.py)."""
+        counted once per URL), or it was queued before; a page the archive holds is requested
+        only when due for a re-check, conditionally (see spiders/revisits.py)."""
+        if url in self.known or (via == "link" and url in self.refused_links):
+            return
         reason = self.scope.reason(url)
         if reason is None and not self.queue.has_room():
-            reason = "queue full"  # before canonicalising: a sitemap can name 50,000 more
-        url = canonical_url(url) if reason is None else url
+            # Not known: it may be queued once there is room.
+            self.crawler.stats.inc_value("archive/links_skipped/queue full")
+            return
+        found, url = url, canonical_url(url) if reason is None else url
+        if reason is None and url in self.known:
+            self.known.add(found)
+            return
         if reason is None and via == "link":
             reason = skip_reason(url, self.max_pagination)
+            if reason:  # as a link only: a sitemap or feed may still name it
+                self.refused_links.update((found, url))
+                self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
+                return
         depth = response.meta.get("depth", 0) + 1
         if reason is None and self.depth_limit and depth > self.depth_limit:
-            reason = "depth limit"
+            # Not known: it may yet be found on a page higher up.
+            self.crawler.stats.inc_value("archive/links_skipped/depth limit")
+            return
+        self.known.update((found, url))
         if reason:
             self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
             return
@@ -140,8 +160,8 @@ class NewsSpider(scrapy.Spider):
             self.frontier.done(canonical_url(response.meta.get("redirect_urls", [response.url])[0]))
 
     @cached_property
-    def frontier(self) -> Frontier | None:
-        return Frontier.of(self.crawler)
+    def frontier(self) -> FrontierBase | None:
+        return FrontierBase.of(self.crawler)
 
     @cached_property
     def revisits(self) -> Revisits | None:
@@ -177,15 +197,22 @@ class NewsSpider(scrapy.Spider):
         yield fetched_page(response)
 
     def _page_links(self, response: TextResponse) -> Iterator[scrapy.Request]:
-        announced = feeds_announced(
-            [(link.attrib.get("rel", ""), link.attrib.get("type", ""), link.attrib.get("href", ""))
-             for link in response.css("link[rel][type][href]")],
-            response.url,
-        )  # fmt: skip
-        for url in announced:
+        """The feeds and pages a page links to; none from a page at the depth limit (its
+        links would all be too deep), and from an article page only other stories and
+        sections."""
+        if self.depth_limit and response.meta.get("depth", 0) >= self.depth_limit:
+            self.crawler.stats.inc_value("archive/pages_at_depth_limit")
+            return
+        found = page_links(response.body, response.url, response.encoding)
+        for url in found.feeds:
             yield from self._discovered(response, url, "parse_feed", "feed")
-        for link in self.links.extract_links(response):
-            yield from self._discovered(response, link.url, "parse_page", "link")
+        for url in found.links:
+            if found.is_article and url not in self.known and not followed_from_article(url):
+                if url not in self.not_from_articles:
+                    self.not_from_articles.add(url)
+                    self.crawler.stats.inc_value("archive/links_skipped/not a story or section")
+                continue
+            yield from self._discovered(response, url, "parse_page", "link")
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         if response.status == 200:

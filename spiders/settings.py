@@ -1,6 +1,7 @@
 """Scrapy settings of the news-archive project; ARCHIVE_* settings are documented in README.md."""
 
 from archive import __version__
+from archive.store.revisits import DEFAULT_REVISIT_AFTER
 
 BOT_NAME = "news-archive"
 SPIDER_MODULES = ["spiders"]
@@ -79,8 +80,13 @@ ARCHIVE_RULES = ""  # path to a per-site rules file (TOML), see README
 # for a re-check, at these steps after each was first seen (then never); `crawl --full` turns
 # it off for one crawl.
 ARCHIVE_INCREMENTAL = True
-ARCHIVE_REVISIT_AFTER = "1h 6h 1d 3d 7d 30d"
+ARCHIVE_REVISIT_AFTER = DEFAULT_REVISIT_AFTER
 ARCHIVE_RESUME_DIR = ""  # where the crawl's frontier is kept, to resume it (--resume-dir)
+ARCHIVE_EXTRACT_PROCESSES = ""  # processes extracting articles; empty: one per core, 0: none
+ARCHIVE_WRITE_BATCH_SIZE = 100  # writes committed together...
+ARCHIVE_WRITE_BATCH_SECONDS = 0.5  # ...or once the first of them is this old
+ARCHIVE_REDIS_KEY = "news-archive"  # a distributed crawl's keys in Redis (--redis-key)
+ARCHIVE_REDIS_HEARTBEAT_SECONDS = 5.0  # a worker silent for 3 of these is gone
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 # Scrapy's remote-control HTTP server is not wanted on an unattended archive crawler.
 REMOTE_CONTROL_ENABLED = False

@@ -4,10 +4,12 @@ articles, and the WARC files beside it holding the captured bytes. Plain functio
 
 from archive.store.articles import Outcome, Provenance, save_article
 from archive.store.captures import (
+    CaptureRecord,
     add_capture,
     add_indexed_capture,
     capture_body,
     captured_page,
+    write_capture_record,
 )
 from archive.store.crawls import add_failure, finish_crawl, mark_killed_crawls, start_crawl
 from archive.store.database import now, open_archive, open_readonly, read_mode
@@ -18,6 +20,7 @@ from archive.store.warcs import open_warc_writer
 __all__ = [
     "ArchiveError",
     "ArchiveWriteError",
+    "CaptureRecord",
     "CorruptCapture",
     "Outcome",
     "Provenance",
@@ -36,5 +39,6 @@ __all__ = [
     "read_mode",
     "save_article",
     "start_crawl",
+    "write_capture_record",
     "write_transaction",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -27,11 +28,31 @@ from archive.warc import (
 )
 
 
+@dataclass(frozen=True)
+class CaptureRecord:
+    """A page's record in the crawl's WARC file, and the earlier capture holding its bytes
+    when it is a revisit: what its captures row will point at."""
+
+    location: WarcLocation
+    same_as: int | None = None
+
+
 def add_capture(
     db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage, warcs: WarcWriter
 ) -> int:
     """Write the page to the crawl's WARC file and its row to captures, so it can be
-    re-extracted without re-crawling.
+    re-extracted without re-crawling (see write_capture_record)."""
+    # The record is written (and flushed) before the row's transaction begins: a transaction
+    # that is retried never writes it twice, and a row never points at unwritten bytes.
+    record = write_capture_record(db, page, warcs)
+    with write_transaction(db):
+        return insert_capture(db, crawl_id, page, record)
+
+
+def write_capture_record(
+    db: sqlite_utils.Database, page: FetchedPage, warcs: WarcWriter
+) -> CaptureRecord:
+    """Write the page to the crawl's WARC file (flushed), for a captures row to point at.
 
     Bytes identical to an earlier capture of the same URL are not stored twice: the page
     becomes a revisit record (its own headers, the payload left to the earlier record) and
@@ -39,22 +60,26 @@ def add_capture(
     304 (Not Modified) to a re-check is written the same way, with the server-not-modified
     profile, pointing at the latest capture of the URL with content.
     """
-    # The record is written (and flushed) before the row's transaction begins: a transaction
-    # that is retried never writes it twice, and a row never points at unwritten bytes.
     if page.status == 304:
-        record, same_as = _not_modified(db, page, warcs)
-    elif (holder := _holder(db, page.url, hashlib.sha256(page.body).hexdigest())) is None:
-        record, same_as = warcs.write_response(page), None
-    else:
-        origin = WarcOrigin(
-            record_id=holder["warc_record_id"],
-            uri=holder["final_url"],
-            date=warc_date(holder["fetched_at"]),
-            digest=payload_digest(page.body),
-        )
-        record, same_as = warcs.write_revisit(page, origin), holder["id"]
-    with write_transaction(db):
-        return _insert(db, crawl_id, page, record, same_as)
+        location, same_as = _not_modified(db, page, warcs)
+        return CaptureRecord(location, same_as)
+    holder = _holder(db, page.url, hashlib.sha256(page.body).hexdigest())
+    if holder is None:
+        return CaptureRecord(warcs.write_response(page))
+    origin = WarcOrigin(
+        record_id=holder["warc_record_id"],
+        uri=holder["final_url"],
+        date=warc_date(holder["fetched_at"]),
+        digest=payload_digest(page.body),
+    )
+    return CaptureRecord(warcs.write_revisit(page, origin), holder["id"])
+
+
+def insert_capture(
+    db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage, record: CaptureRecord
+) -> int:
+    """The captures row of a page whose record is written; inside the caller's transaction."""
+    return _insert(db, crawl_id, page, record.location, record.same_as)
 
 
 def _not_modified(

@@ -63,6 +63,13 @@ def add_failure(
     db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str
 ) -> None:
     with write_transaction(db):
-        db.table("failures").insert(
-            {"crawl_id": crawl_id, "url": url, "kind": kind, "detail": detail[:2000], "at": now()}
-        )
+        insert_failure(db, crawl_id, url, kind, detail)
+
+
+def insert_failure(
+    db: sqlite_utils.Database, crawl_id: int | None, url: str, kind: str, detail: str
+) -> None:
+    """A failures row, inside the caller's transaction."""
+    db.table("failures").insert(
+        {"crawl_id": crawl_id, "url": url, "kind": kind, "detail": detail[:2000], "at": now()}
+    )

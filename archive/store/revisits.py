@@ -20,6 +20,7 @@ import sqlite_utils
 from archive.records import FetchedPage
 from archive.store.transactions import write_transaction
 
+DEFAULT_REVISIT_AFTER = "1h 6h 1d 3d 7d 30d"  # ARCHIVE_REVISIT_AFTER's default
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 # A validator is echoed back to the server: a long or odd one is not kept (hostile bytes).
 _MAX_VALIDATOR = 200

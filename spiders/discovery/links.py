@@ -70,3 +70,47 @@ def skip_reason(url: str, max_pagination: int) -> str | None:
         if key in _FACET_KEYS:
             return "facet"
     return None
+
+
+# Paths of people, not of stories or sections: a writer's page, a user's profile.
+_PEOPLE = frozenset(
+    ["author", "authors", "by", "people", "person", "profile", "profiles", "staff", "user",
+     "users", "writer", "writers", "contributor", "contributors", "journalist", "journalists"]
+)  # fmt: skip
+_DATE_PATH = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/|$)|(?:19|20)\d\d-?[01]\d-?[0-3]\d")
+_WORDS = re.compile(r"[a-z\u00c0-\uffff]{2,}", re.I)
+_STORY_ID = re.compile(r"\d{5,}")
+_PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp")
+_ID_KEYS = frozenset(["p", "id", "cid", "aid", "nid", "sid", "story", "article", "storyid"])
+
+
+def looks_like_article(url: str) -> bool:
+    """Whether a URL has the shape of a story's: a date in the path, a slug of three or more
+    words, a long numeric id, or a story id in the query (`article.php?cid=123`)."""
+    parts = urlsplit(url)
+    path = parts.path
+    if _DATE_PATH.search(path):
+        return True
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    stem = last.rsplit(".", 1)[0] if last.lower().endswith(_PAGE_EXTENSIONS) else last
+    if len(_WORDS.findall(stem)) >= 3 or _STORY_ID.search(stem):
+        return True
+    return any(k.lower() in _ID_KEYS and v.isdigit() for k, v in parse_qsl(parts.query))
+
+
+def looks_like_section(url: str) -> bool:
+    """Whether a URL has the shape of a front or section page: at most two path segments
+    (`/business/`, `/section/local-news`), no file but an index, not a person's page."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if segments and segments[-1].lower().startswith("index."):
+        segments.pop()
+    if len(segments) > 2 or (segments and segments[0].lower() in _PEOPLE):
+        return False
+    return not (segments and "." in segments[-1])
+
+
+def followed_from_article(url: str) -> bool:
+    """From an article page only other stories and sections are followed: its author, tag,
+    share, legal and utility links lead to pages that are not articles (and a writer's page
+    is often missing altogether)."""
+    return looks_like_article(url) or looks_like_section(url)

@@ -1,0 +1,150 @@
+"""Extraction off the reactor thread: `page_to_article` in a pool of worker processes
+(ARCHIVE_EXTRACT_PROCESSES, by default one per core), so downloading, link discovery and
+storage on the reactor thread go on while pages are being extracted on the other cores.
+
+Workers are forked from a forkserver that has imported the extractor once (a fork of the
+crawl itself, with its threads and open sockets, would not be safe), and they share those
+pages; each loads the crawl's per-site rules itself, since compiled selectors do not travel
+between processes. The forkserver's imports take a second or more, so the pool is started
+in a thread as the crawl is set up, and pages that come before it is ready wait for it; if
+it cannot start at all, pages are extracted in the crawl's own process. A worker that dies
+(the parser crashing on a hostile page) takes the pool with it: a new pool is started and
+every page the old one held is tried once more; a page that meets a dead worker twice is
+dropped as unreadable, and the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from twisted.internet import defer
+
+from archive.ingest import Dropped, Extracted, IngestOptions, page_to_article
+from archive.records import FetchedPage
+
+logger = logging.getLogger(__name__)
+
+Result = Extracted | Dropped
+_options: IngestOptions | None = None  # a worker's own, set by start_worker
+
+
+def start_worker(min_words: int, rules_path: str, max_bytes: int) -> None:
+    """A worker process's initializer: its options, with the rules compiled here."""
+    global _options
+    from pipelines.extraction import load_rules
+
+    _options = IngestOptions(min_words, load_rules(rules_path) if rules_path else None, max_bytes)
+
+
+def extract_in_worker(page: FetchedPage) -> Result:
+    """page_to_article in a worker process, with the options start_worker set."""
+    if _options is None:
+        raise RuntimeError("extraction worker started without its options")
+    return page_to_article(page, _options)
+
+
+def _started() -> bool:
+    return _options is not None
+
+
+class ExtractionPool:
+    """page_to_article in worker processes, each call a Deferred fired on the reactor."""
+
+    def __init__(self, processes: int, options: IngestOptions, rules_path: str):
+        self.processes = processes
+        self.options = options  # for extracting here, should the pool not start
+        self.init_args = (options.min_words, rules_path, options.max_bytes)
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["pipelines.extract_pool", "pipelines.extract_warm"])
+        self.executor: ProcessPoolExecutor | None = None
+        self.waiting: list[tuple[FetchedPage, defer.Deferred[Result]]] = []
+        self.failed_to_start = False
+        self.starting = threading.Thread(target=self._start, name="extraction-pool", daemon=True)
+        self.starting.start()
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.processes, self.context, initializer=start_worker, initargs=self.init_args
+        )
+
+    def _start(self) -> None:
+        """In a thread: start the forkserver and every worker, then hand the pool over."""
+        from twisted.internet import reactor
+
+        clock: Any = reactor  # the installed reactor (zope interfaces confuse mypy)
+        try:
+            executor = self._new_executor()
+            wait([executor.submit(_started) for _ in range(self.processes)])
+        except (OSError, RuntimeError, BrokenProcessPool) as error:
+            clock.callFromThread(self._not_started, error)
+            return
+        clock.callFromThread(self._ready, executor)
+
+    def _ready(self, executor: ProcessPoolExecutor) -> None:
+        self.executor = executor
+        waiting, self.waiting = self.waiting, []
+        for page, result in waiting:
+            self._submit(page, retried=False).chainDeferred(result)
+
+    def _not_started(self, error: BaseException) -> None:
+        logger.error("extraction processes could not start (%s): extracting here", error)
+        self.failed_to_start = True
+        waiting, self.waiting = self.waiting, []
+        for page, result in waiting:
+            result.callback(page_to_article(page, self.options))
+
+    def extract(self, page: FetchedPage) -> defer.Deferred[Result]:
+        if self.failed_to_start:
+            return defer.succeed(page_to_article(page, self.options))
+        if self.executor is None:
+            result: defer.Deferred[Result] = defer.Deferred()
+            self.waiting.append((page, result))
+            return result
+        return self._submit(page, retried=False)
+
+    def _submit(self, page: FetchedPage, retried: bool) -> defer.Deferred[Result]:
+        from twisted.internet import reactor
+
+        clock: Any = reactor
+        if self.executor is None:  # the last one broke: a new one (the forkserver is up)
+            self.executor = self._new_executor()
+        executor = self.executor
+        result: defer.Deferred[Result] = defer.Deferred()
+        future = executor.submit(extract_in_worker, page)
+        future.add_done_callback(
+            lambda done: clock.callFromThread(self._settle, result, done, page, retried, executor)
+        )
+        return result
+
+    def _settle(
+        self,
+        result: defer.Deferred[Result],
+        future: Future[Result],
+        page: FetchedPage,
+        retried: bool,
+        executor: ProcessPoolExecutor,
+    ) -> None:
+        error = future.exception()
+        if error is None:
+            result.callback(future.result())
+        elif not isinstance(error, BrokenProcessPool):
+            result.errback(error)
+        elif retried:
+            result.callback(Dropped("unreadable", "the extractor's process died on this page"))
+        else:
+            if executor is self.executor:  # the first of its pages to hear of it
+                logger.warning("an extraction process died; starting new ones")
+                executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = None
+            self._submit(page, retried=True).chainDeferred(result)
+
+    def close(self) -> None:
+        self.starting.join()
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
