@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -75,7 +76,10 @@ class Writer:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["pipelines.extract_pool", "pipelines.extract_warm"])
         self.pool = ProcessPoolExecutor(
-            job.processes, context, initializer=start_worker, initargs=(job.min_words, job.rules)
+            job.processes,
+            context,
+            initializer=start_worker,
+            initargs=(job.min_words, job.rules, os.getpid()),
         )
 
     def _k(self, name: str) -> str:
