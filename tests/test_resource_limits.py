@@ -140,7 +140,7 @@ def test_a_huge_sitemap_honours_max_pages(huge: tuple[Path, str, Measured]) -> N
     # One sitemap gives at most ARCHIVE_SITEMAP_MAX_URLS (50,000) URLs, its newest...
     assert _skipped(result.stderr, "sitemap limit") == HUGE - 50_000
     # ...and about as many are queued as the crawl will fetch (Scrapy takes a callback's
-    # output up to CONCURRENT_ITEMS, 100, at a time), not 50,000.
+    # output up to twice CONCURRENT_ITEMS at a time), not 50,000.
     assert _skipped(result.stderr, "queue full") >= 50_000 - 30 - 200
 
 
