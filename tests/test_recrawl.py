@@ -120,9 +120,9 @@ def test_interrupted_crawl_resumes_where_it_stopped(tmp_path: Path) -> None:
 
 def test_a_killed_crawl_is_marked_by_the_next_one(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
-    with serve_routes(_slow_site(30)) as base:
+    with serve_routes(_slow_site(30, delay=1.0)) as base:
         victim = _start(db, base)
-        _wait_for_articles(db, 2)
+        _wait_for_articles(db, 2, table="captures")  # see above: not articles
         victim.kill()
         victim.communicate(timeout=30)
         (row,) = rows(db, "select status from crawls")
