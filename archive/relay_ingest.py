@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -80,7 +81,7 @@ class Writer:
             job.processes,
             context,
             initializer=start_worker,
-            initargs=(job.min_words, job.rules, MAX_PAGE_BYTES),
+            initargs=(job.min_words, job.rules, MAX_PAGE_BYTES, os.getpid()),
         )
 
     def _k(self, name: str) -> str:

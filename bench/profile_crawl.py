@@ -39,6 +39,9 @@ _GROUPS = [
      [r"\(pipelines/capture\.py", r"\(archive/store/captures", r"\(archive/warc/"]),
     ("article store (SQLite, FTS)", [r"\(pipelines/store\.py", r"\(archive/store/articles"]),
     ("write batches", [r"\(archive/store/batch", r"\(pipelines/writes"]),
+    ("extraction pool, pickling",
+     [r"\(pipelines/extract_pool", r"\(pipelines/extract\.py", r"\(concurrent/futures",
+      r"\(multiprocessing/"]),
     ("failures recorded", ["record_failure", "add_failure"]),
     ("frontier (resume file)", [r"\(spiders/frontier\.py"]),
     ("canonicalisation and skip rules",
@@ -56,7 +59,6 @@ _GROUPS = [
     ("download, HTTP, reactor I/O",
      [r"\(scrapy/core/downloader", r"\(scrapy/core/http", r"\(twisted/web",
       r"\(twisted/internet/(tcp|_newtls|abstract)", r"\(h11/"]),
-    ("extraction pool, pickling", [r"\(pipelines/extract_pool", r"\(concurrent/futures"]),
     ("sitemaps, feeds", [r"\(spiders/discovery/(sitemaps|feeds)"]),
 ]  # fmt: skip
 GROUPS = [(name, "|".join(patterns)) for name, patterns in _GROUPS]

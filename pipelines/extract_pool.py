@@ -10,13 +10,16 @@ in a thread as the crawl is set up, and pages that come before it is ready wait 
 it cannot start at all, pages are extracted in the crawl's own process. A worker that dies
 (the parser crashing on a hostile page) takes the pool with it: a new pool is started and
 every page the old one held is tried once more; a page that meets a dead worker twice is
-dropped as unreadable, and the crawl goes on.
+dropped as unreadable, and the crawl goes on. Workers end with the process that started
+them, however it ends.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import select
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -33,12 +36,30 @@ Result = Extracted | Dropped
 _options: IngestOptions | None = None  # a worker's own, set by start_worker
 
 
-def start_worker(min_words: int, rules_path: str, max_bytes: int) -> None:
-    """A worker process's initializer: its options, with the rules compiled here."""
+def start_worker(min_words: int, rules_path: str, max_bytes: int, parent: int) -> None:
+    """A worker process's initializer: its options, with the rules compiled here; and it
+    ends when the process that started the pool does."""
     global _options
     from pipelines.extraction import load_rules
 
     _options = IngestOptions(min_words, load_rules(rules_path) if rules_path else None, max_bytes)
+    _exit_with(parent)
+
+
+def _exit_with(parent: int) -> None:
+    """A worker is the forkserver's child, not the crawl's, and it waits for work from a
+    queue it holds both ends of: when the crawl is killed outright (no chance to stop its
+    pool), nothing would ever tell it, and it would keep the forkserver alive too."""
+    try:
+        watched = os.pidfd_open(parent)  # readable once that process has ended
+    except ProcessLookupError:
+        os._exit(0)
+
+    def watch() -> None:
+        select.select([watched], [], [])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-crawl", daemon=True).start()
 
 
 def extract_in_worker(page: FetchedPage) -> Result:
@@ -58,7 +79,7 @@ class ExtractionPool:
     def __init__(self, processes: int, options: IngestOptions, rules_path: str):
         self.processes = processes
         self.options = options  # for extracting here, should the pool not start
-        self.init_args = (options.min_words, rules_path, options.max_bytes)
+        self.init_args = (options.min_words, rules_path, options.max_bytes, os.getpid())
         self.context = multiprocessing.get_context("forkserver")
         self.context.set_forkserver_preload(["pipelines.extract_pool", "pipelines.extract_warm"])
         self.executor: ProcessPoolExecutor | None = None

@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 from archive.store import ArchiveError, finish_crawl, open_archive, start_crawl
 from archive.store.batch import PendingFailure
 from pipelines.items import CrawlItem
-from pipelines.writes import BatchedWrites
+from pipelines.writes import ArchiveWrites, WarcFiles
 from spiders.plan import CrawlPlan
 from spiders.signals import crawl_planned
 
@@ -73,12 +73,12 @@ class CrawlSession:
             logger.error("cannot open the archive: %s", error)
             raise
         settings = crawler.settings
-        self.writes = BatchedWrites(
-            self.db,
+        batching = (
             settings.getint("ARCHIVE_WRITE_BATCH_SIZE"),
             settings.getfloat("ARCHIVE_WRITE_BATCH_SECONDS"),
-            self.fail,
         )
+        self.writes = ArchiveWrites(self.path, WarcFiles.of(settings), batching)
+        self.writes.on_error = self.fail
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSession:
@@ -153,8 +153,11 @@ class CrawlSession:
 
     def spider_closed(self, reason: str) -> None:
         try:
-            if not self.failed:
-                self.writes.flush()  # what the last pages left (failures of the closing)
+            # What the last pages left (failures of the closing), then the writer stops.
+            self.writes.close(commit=not self.failed)
+        except (*ARCHIVE_ERRORS, OSError) as error:  # OSError: the last WARC file's close
+            self.fail(error)
+        try:
             if self.crawl_id is not None:
                 finish_crawl(self.db, self.crawl_id, self._summary(reason))
         except ARCHIVE_ERRORS as error:

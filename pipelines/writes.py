@@ -1,6 +1,12 @@
-"""The crawl's writes to the archive, batched: captures rows, articles and failures wait in
-a batch that is committed in one transaction once it holds ARCHIVE_WRITE_BATCH_SIZE writes or
-its first write is ARCHIVE_WRITE_BATCH_SECONDS old, never one transaction per page.
+"""The crawl's writes to the archive, off the reactor thread and in batches.
+
+One thread does them all, in order, on a connection of its own: each page's WARC record
+(written and flushed as the page comes in), then, in one transaction per batch, the
+captures rows, articles and failures of ARCHIVE_WRITE_BATCH_SIZE writes, or of those that
+came within ARCHIVE_WRITE_BATCH_SECONDS of the batch's first; never one transaction per
+page. Since the thread takes its work in order, a page's record is on disk before the
+batch holding its row begins; the compression and SQLite's own work (the full-text
+indexes) run while the reactor thread goes on downloading.
 
 Each write's Deferred fires once its batch has committed, so a pipeline hands its item on
 (and the frontier marks its page done) only when the item is in the archive. A batch that
@@ -12,38 +18,100 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
 
 import sqlite_utils
+from scrapy.settings import BaseSettings
 from twisted.internet import defer
 
+from archive.records import FetchedPage
+from archive.store import CaptureRecord, open_archive, open_warc_writer, write_capture_record
 from archive.store.batch import Pending, WriteBatch
+from archive.warc import WarcWriter
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-class BatchedWrites:
-    """The open batch of one crawl, committed by size or age on the reactor thread."""
+@dataclass(frozen=True)
+class WarcFiles:
+    """Where and how the crawl's WARC files are written (ARCHIVE_WARC_*)."""
 
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        size: int,
-        seconds: float,
-        on_error: Callable[[BaseException], None],
-    ):
+    directory: Path | None
+    max_bytes: int
+    info: dict[str, str]
+
+    @classmethod
+    def of(cls, settings: BaseSettings) -> WarcFiles:
+        folder = settings.get("ARCHIVE_WARC_DIR")
+        info = {
+            "http-header-user-agent": settings.get("USER_AGENT"),
+            "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+        }
+        return cls(
+            Path(folder) if folder else None, settings.getint("ARCHIVE_WARC_MAX_BYTES"), info
+        )
+
+
+class ArchiveWrites:
+    """The writer thread of one crawl, and the batch open on the reactor side."""
+
+    def __init__(self, path: str, files: WarcFiles, batching: tuple[int, float]):
+        size, seconds = batching
         if size < 1 or seconds <= 0:
-            raise ValueError(
-                f"a write batch needs a size >= 1 and an age > 0, not {size}, {seconds}"
-            )
-        self.db = db
-        self.size = size
-        self.seconds = seconds
-        self.on_error = on_error
+            raise ValueError(f"a write batch needs a size >= 1 and an age > 0: {batching}")
+        self.path, self.files, self.size, self.seconds = path, files, size, seconds
+        self.on_error: Callable[[BaseException], None] = lambda error: None
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="archive-writes")
         self.batch = WriteBatch()
-        self.waiting: list[defer.Deferred[Any]] = []
+        self.waiting: list[defer.Deferred[None]] = []
+        self.last_commit: defer.Deferred[None] | None = None
         self.timer: Any = None  # the next flush, an IDelayedCall
-        self.batches = 0
+        # The writer thread's own: its connection and the crawl's WARC files.
+        self._db: sqlite_utils.Database | None = None
+        self._warcs: WarcWriter | None = None
+
+    # In the writer thread.
+
+    def _conn(self) -> sqlite_utils.Database:
+        if self._db is None:
+            self._db = open_archive(self.path)
+        return self._db
+
+    def _write_record(self, page: FetchedPage, crawl_id: int | None) -> CaptureRecord:
+        if self._warcs is None:  # with the crawl's first page: its row exists by then
+            files = self.files
+            self._warcs = open_warc_writer(
+                self._conn(), crawl_id, files.directory, files.max_bytes, files.info
+            )
+        return write_capture_record(self._conn(), page, self._warcs)
+
+    def _commit(self, batch: WriteBatch) -> None:
+        batch.commit(self._conn())
+
+    def _close(self) -> None:
+        if self._warcs is not None:
+            self._warcs.close()
+        if self._db is not None:
+            self._db.close()
+
+    # On the reactor thread.
+
+    def _in_thread(self, work: Callable[..., T], *args: Any) -> defer.Deferred[T]:
+        from twisted.internet import reactor
+
+        clock: Any = reactor  # the installed reactor (zope interfaces confuse mypy)
+        result: defer.Deferred[T] = defer.Deferred()
+        future = self.thread.submit(work, *args)
+        future.add_done_callback(lambda done: clock.callFromThread(_settle, result, done))
+        return result
+
+    def record(self, page: FetchedPage, crawl_id: int | None) -> defer.Deferred[CaptureRecord]:
+        """Write the page's WARC record (flushed); its location, for its captures row."""
+        return self._in_thread(self._write_record, page, crawl_id)
 
     def add(self, pending: Pending) -> Pending:
         """Put a write in the open batch; committed with it."""
@@ -53,37 +121,76 @@ class BatchedWrites:
         elif self.timer is None:
             from twisted.internet import reactor
 
-            clock: Any = reactor  # the installed reactor (zope interfaces confuse mypy)
+            clock: Any = reactor
             self.timer = clock.callLater(self.seconds, self.flush)
         return pending
 
     def committed(self) -> defer.Deferred[None]:
-        """Fires once every write added so far is committed (at once when none waits)."""
-        if not len(self.batch):
-            return defer.succeed(None)
+        """Fires once every write added so far is committed."""
         waiter: defer.Deferred[None] = defer.Deferred()
-        self.waiting.append(waiter)
+        if len(self.batch):
+            self.waiting.append(waiter)
+        elif self.last_commit is not None:
+            self.last_commit.chainDeferred(waiter)
+        else:
+            waiter.callback(None)
         return waiter
 
     def flush(self) -> None:
-        """Commit the open batch now, then wake whatever waits for it."""
+        """Hand the open batch to the writer thread to commit; wake its waiters after."""
         if self.timer is not None and self.timer.active():
             self.timer.cancel()
         self.timer = None
+        if not len(self.batch):
+            return
         batch, waiting = self.batch, self.waiting
         self.batch, self.waiting = WriteBatch(), []
-        if not len(batch):
-            for waiter in waiting:
-                waiter.callback(None)
-            return
+        done = self._in_thread(self._commit, batch)
+        done.addCallbacks(_wake, self._failed, callbackArgs=(waiting,), errbackArgs=(waiting,))
+        # A later committed() with nothing open waits for this, without seeing its error.
+        last: defer.Deferred[None] = defer.Deferred()
+        self.last_commit = last
+        done.addBoth(_fire, last)
+
+    def _failed(self, failure: Any, waiting: list[defer.Deferred[None]]) -> None:
+        logger.debug("a batch of writes failed: %s", failure.value)
+        self.on_error(failure.value)
+        for waiter in waiting:
+            waiter.errback(failure)
+
+    def close(self, commit: bool = True) -> None:
+        """Commit what is left (unless the crawl has failed) and stop the writer thread;
+        blocks until it has, and raises what kept the last batch out."""
+        if self.timer is not None and self.timer.active():
+            self.timer.cancel()
+        batch, waiting = self.batch, self.waiting
+        self.batch, self.waiting = WriteBatch(), []
+        last = self.thread.submit(self._commit, batch) if commit and len(batch) else None
+        closed = self.thread.submit(self._close)
+        self.thread.shutdown(wait=True)
         try:
-            batch.commit(self.db)
-        except Exception as error:  # the archive's (locked, full, gone): every write fails
-            logger.debug("a batch of %d writes failed: %s", len(batch), error)
-            self.on_error(error)
+            if last is not None:
+                last.result()
+        except BaseException as error:
             for waiter in waiting:
                 waiter.errback(error)
-            return
-        self.batches += 1
-        for waiter in waiting:
-            waiter.callback(None)
+            raise
+        _wake(None, waiting)
+        closed.result()  # the WARC file's last flush: an error here is the crawl's too
+
+
+def _settle(result: defer.Deferred[Any], future: Future[Any]) -> None:
+    error = future.exception()
+    if error is None:
+        result.callback(future.result())
+    else:
+        result.errback(error)
+
+
+def _fire(_: object, last: defer.Deferred[None]) -> None:
+    last.callback(None)
+
+
+def _wake(_: object, waiting: list[defer.Deferred[None]]) -> None:
+    for waiter in waiting:
+        waiter.callback(None)

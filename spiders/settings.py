@@ -29,6 +29,9 @@ DEPTH_PRIORITY = 1
 # Every response reaches the spider, so 404s and 500s are captured and counted, not lost.
 HTTPERROR_ALLOW_ALL = True
 TELNETCONSOLE_ENABLED = False
+# A page's callback yields one item and a few requests: Scrapy starts this many tasks for
+# each response's output (100 by default, most of them with nothing to do).
+CONCURRENT_ITEMS = 16
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 

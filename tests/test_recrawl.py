@@ -94,17 +94,19 @@ def _start(db: Path, base: str, *extra: str) -> subprocess.Popen:
     )
 
 
-def _wait_for_articles(db: Path, count: int) -> None:
+def _wait_for_articles(db: Path, count: int, table: str = "articles") -> None:
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and _count(db, "articles") < count:
+    while time.monotonic() < deadline and _count(db, table) < count:
         time.sleep(0.2)
 
 
 def test_interrupted_crawl_resumes_where_it_stopped(tmp_path: Path) -> None:
     db, queue = tmp_path / "archive.db", tmp_path / "queue"
-    with serve_routes(_slow_site(40)) as base:
+    with serve_routes(_slow_site(40, delay=1.0)) as base:
         first = _start(db, base, "--resume-dir", str(queue))
-        _wait_for_articles(db, 5)
+        # Pages, not articles: the first articles wait for the extraction processes to start,
+        # by when a fast machine may have fetched the whole site.
+        _wait_for_articles(db, 5, table="captures")
         first.send_signal(signal.SIGINT)
         first.communicate(timeout=60)
         stopped_at = _count(db, "articles")
@@ -119,9 +121,9 @@ def test_interrupted_crawl_resumes_where_it_stopped(tmp_path: Path) -> None:
 
 def test_a_killed_crawl_is_marked_by_the_next_one(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
-    with serve_routes(_slow_site(30)) as base:
+    with serve_routes(_slow_site(30, delay=1.0)) as base:
         victim = _start(db, base)
-        _wait_for_articles(db, 2)
+        _wait_for_articles(db, 2, table="captures")  # see above: not articles
         victim.kill()
         victim.communicate(timeout=30)
         (row,) = rows(db, "select status from crawls")

@@ -145,8 +145,9 @@ def test_a_huge_sitemap_honours_max_pages(huge: tuple[Path, str, Measured]) -> N
     assert 20 <= rows(db, "select count(*) as n from captures")[0]["n"] <= 30
     # One sitemap gives at most ARCHIVE_SITEMAP_MAX_URLS (50,000) URLs, its newest...
     assert _skipped(result.stderr, "sitemap limit") == HUGE - 50_000
-    # ...and only as many are kept as the queue has room for: the pages left to fetch.
-    assert _skipped(result.stderr, "queue full") >= 50_000 - 30
+    # ...and about as many are queued as the crawl will fetch (Scrapy takes a callback's
+    # output up to twice CONCURRENT_ITEMS at a time), not 50,000.
+    assert _skipped(result.stderr, "queue full") >= 50_000 - 30 - 200
 
 
 def test_a_huge_sitemap_gives_its_newest_pages_first(huge: tuple[Path, str, Measured]) -> None:

