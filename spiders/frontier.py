@@ -8,7 +8,10 @@ the spider queues it, noted as captured with its raw page's row in the archive, 
 done once its article, failure or children are stored. A crawl run again with the same
 directory queues every URL not done, and nothing else; one captured but not done (killed
 while its article was being extracted) is extracted again from its capture, not fetched
-again. A crawl that finishes clears the directory, so the next run starts afresh.
+again. Captures rows are committed in batches, and a batch's pages are noted as captured
+here only after it has committed: a URL not noted is looked up in the archive's captures
+since the frontier began, so the pages of a batch committed just before a kill are not
+fetched again either. A crawl that finishes clears the directory, so the next run starts afresh.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -26,7 +30,8 @@ from scrapy.exceptions import NotConfigured
 from twisted.python.failure import Failure
 
 from archive.records import Hints
-from pipelines.session import ARCHIVE_ERRORS, fatal_error
+from archive.store.captures import captured_since
+from pipelines.session import ARCHIVE_ERRORS, CrawlSession, fatal_error
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +41,7 @@ create table if not exists frontier (
     depth integer not null, capture_id integer, done integer not null default 0
 )
 """
+_META = "create table if not exists frontier_meta (key text primary key, value text)"
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,12 @@ class Frontier(FrontierBase):
         self.conn.execute("pragma journal_mode = wal")
         self.conn.execute("pragma synchronous = off")
         self.conn.execute(_SCHEMA)
+        self.conn.execute(_META)
+        now = datetime.now(UTC).isoformat(timespec="seconds")  # as captures.fetched_at
+        self.conn.execute("insert or ignore into frontier_meta values ('started', ?)", [now])
+        (self.started,) = self.conn.execute(
+            "select value from frontier_meta where key = 'started'"
+        ).fetchone()
         self.resuming = self._left() > 0
 
     @classmethod
@@ -137,6 +149,8 @@ class Frontier(FrontierBase):
                 return
             for rowid, url, callback, via, hints, depth, capture_id in batch:
                 last = rowid
+                if capture_id is None:  # its batch may have committed as the run was killed
+                    capture_id = captured_since(CrawlSession.of(self.crawler).db, url, self.started)
                 hinted = Hints(**json.loads(hints or "{}"))
                 yield Queued(url, callback, via, hinted, depth, capture_id)
 

@@ -9,6 +9,9 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
+from spiders.frontier import _META, _SCHEMA
 from tests.crawling import crawl, crawl_command, rows
 from tests.servers import article_html, html, serve_routes, slow
 
@@ -71,3 +74,40 @@ def test_a_finished_crawl_leaves_the_resume_dir_ready_for_the_next(tmp_path: Pat
         crawl(db, f"{base}/section/0", "--depth", "1", "--resume-dir", str(resume), "--full")
     runs = rows(db, "select pages_fetched, status from crawls order by id")
     assert runs == [{"pages_fetched": 11, "status": "finished"}] * 2
+
+
+@pytest.mark.parametrize(
+    ("began", "fetched_again"),
+    [("2000-01-01T00:00:00+00:00", 0), ("2999-01-01T00:00:00+00:00", 10)],
+    ids=["captured-since-the-frontier-began", "captured-before-it"],
+)
+def test_pages_committed_but_not_yet_noted_are_taken_from_their_captures(
+    tmp_path: Path, began: str, fetched_again: int
+) -> None:
+    """A batch of captures commits, and the run is killed before the frontier notes them
+    (the frontier is told after each commit): the resumed run takes those pages from the
+    archive, not from the site; captures older than the frontier are never taken."""
+    db, resume = tmp_path / "archive.db", tmp_path / "resume"
+    requests: list[str] = []
+    with serve_routes(_site(), requests=requests) as base:
+        crawl(db, f"{base}/section/0", "--depth", "1")
+        # The frontier as such a kill leaves it: the section done, its articles queued.
+        resume.mkdir()
+        with closing(sqlite3.connect(resume / "frontier.db")) as conn, conn:
+            conn.execute(_SCHEMA)
+            conn.execute(_META)
+            conn.execute("insert into frontier_meta values ('started', ?)", [began])
+            conn.execute(
+                "insert into frontier (url, callback, via, hints, depth, done)"
+                " values (?, 'parse_page', 'start', '{}', 0, 1)",
+                [f"{base}/section/0"],
+            )
+            conn.executemany(
+                "insert into frontier (url, callback, via, hints, depth) values (?, ?, ?, ?, ?)",
+                [(f"{base}/news/{i}", "parse_page", "link", "{}", 1) for i in range(10)],
+            )
+        requests.clear()
+        crawl(db, f"{base}/section/0", "--depth", "1", "--resume-dir", str(resume))
+    assert len([path for path in requests if path.startswith("/news/")]) == fetched_again
+    assert _count(db, "articles") == 10
+    assert not (resume / "frontier.db").exists()  # finished: the next run starts afresh

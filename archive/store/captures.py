@@ -75,6 +75,13 @@ def write_capture_record(
     return CaptureRecord(warcs.write_revisit(page, origin), holder["id"])
 
 
+def captured_since(db: sqlite_utils.Database, url: str, since: str) -> int | None:
+    """The latest capture of url fetched at or after since (ISO time, as fetched_at), if any."""
+    sql = "select id from captures where url = ? and fetched_at >= ? order by id desc limit 1"
+    row = next(db.query(sql, [url, since]), None)
+    return int(row["id"]) if row else None
+
+
 def insert_capture(
     db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage, record: CaptureRecord
 ) -> int:
