@@ -113,6 +113,23 @@ def test_a_stored_article_makes_its_url_known_until_its_first_step(tmp_path: Pat
     assert known_urls(db, [SITE], RevisitSteps.parse("1s"), T0).due == {}, "same second"
 
 
+def test_a_redirected_url_and_the_url_it_led_to_are_both_known(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "a.db")
+    page = fetched(f"http://{SITE}/node/7?utm_source=x", b"", final_url=f"{URL}?utm_source=x")
+    article = page_to_article(
+        fetched(URL, (PAGES / "seed_phnompenh_post.html").read_bytes()), OPTIONS
+    )
+    assert isinstance(article, Extracted)
+    with write_transaction(db):
+        save_article(db, article.article, article.key, Provenance.of(page, None, None))
+        remember_url(db, UrlCheck.of(page), article.key, DEFAULT)
+    known = rows(tmp_path / "a.db", "select url, article_id from known_urls order by url")
+    # Both in canonical form (the tracking parameter gone), both pointing at the article.
+    assert [r["url"] for r in known] == [URL, f"http://{SITE}/node/7"]
+    assert {r["article_id"] for r in known} == {1}
+    assert UrlCheck.of(fetched(URL, b"")).redirected_to is None
+
+
 def test_a_304_moves_last_seen_and_the_next_check_only(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     db, _ = _archive_with_article(path, VALIDATORS)

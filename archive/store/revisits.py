@@ -19,6 +19,7 @@ import sqlite_utils
 
 from archive.records import FetchedPage
 from archive.store.transactions import write_transaction
+from pipelines.extraction.urls import canonical_url
 
 DEFAULT_REVISIT_AFTER = "1h 6h 1d 3d 7d 30d"  # ARCHIVE_REVISIT_AFTER's default
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -127,10 +128,15 @@ class UrlCheck:
     checked_at: str
     status: int
     validators: Validators
+    redirected_to: str | None = None  # where url redirected (canonical), if it did
 
     @classmethod
     def of(cls, page: FetchedPage) -> UrlCheck:
-        return cls(page.url, page.site, page.fetched_at, page.status, Validators.of(page.headers))
+        final = canonical_url(page.final_url)
+        return cls(
+            page.url, page.site, page.fetched_at, page.status, Validators.of(page.headers),
+            final if final != page.url else None,
+        )  # fmt: skip
 
 
 @dataclass
@@ -172,22 +178,30 @@ def known_urls(
 
 def remember_url(db: sqlite_utils.Database, check: UrlCheck, key: str, steps: RevisitSteps) -> None:
     """The page at check.url held the article stored under key: keep its validators and
-    when it was checked (first seen now, if it is new)."""
+    when it was checked (first seen now, if it is new); the URL it redirected to as well
+    (a shortlink's article is mostly linked by its own URL)."""
     with write_transaction(db):
-        row = next(db.query("select first_seen from known_urls where url = ?", [check.url]), None)
-        first_seen = _first_seen(row["first_seen"] if row else None, check.checked_at)
         article = next(db.query("select id from articles where url = ?", [key]), None)
-        db.table("known_urls").upsert(
-            {
-                "url": check.url, "site": check.site,
-                "article_id": article["id"] if article else None,
-                "etag": check.validators.etag, "last_modified": check.validators.last_modified,
-                "first_seen": first_seen, "last_checked": check.checked_at,
-                "next_check": steps.next_check(first_seen, check.checked_at),
-                "last_status": check.status,
-            },
-            pk="url",
-        )  # fmt: skip
+        for url in filter(None, (check.url, check.redirected_to)):
+            _remember(db, url, check, article["id"] if article else None, steps)
+
+
+def _remember(
+    db: sqlite_utils.Database, url: str, check: UrlCheck, article_id: int | None,
+    steps: RevisitSteps,
+) -> None:  # fmt: skip
+    row = next(db.query("select first_seen from known_urls where url = ?", [url]), None)
+    first_seen = _first_seen(row["first_seen"] if row else None, check.checked_at)
+    db.table("known_urls").upsert(
+        {
+            "url": url, "site": check.site, "article_id": article_id,
+            "etag": check.validators.etag, "last_modified": check.validators.last_modified,
+            "first_seen": first_seen, "last_checked": check.checked_at,
+            "next_check": steps.next_check(first_seen, check.checked_at),
+            "last_status": check.status,
+        },
+        pk="url",
+    )  # fmt: skip
 
 
 def note_check(db: sqlite_utils.Database, check: UrlCheck, steps: RevisitSteps) -> bool:
