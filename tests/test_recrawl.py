@@ -54,9 +54,10 @@ def test_recrawl_updates_rows_and_keeps_versions(tmp_path: Path) -> None:
 
 def test_interrupted_crawl_leaves_a_consistent_archive(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
-    with serve_routes(_slow_site(60, delay=0.5)) as base:
+    with serve_routes(_slow_site(60, delay=1.0)) as base:
         process = _start(db, base)
-        _wait_for_articles(db, 3)
+        # Pages, not articles: see test_interrupted_crawl_resumes_where_it_stopped.
+        _wait_for_articles(db, 3, table="captures")
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
     assert process.returncode == 0, stderr.decode()[-2000:]
