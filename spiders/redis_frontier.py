@@ -53,7 +53,7 @@ def worker_settings(redis_url: str, key: str) -> dict[str, Any]:
     return {
         "REDIS_URL": redis_url,
         "ARCHIVE_REDIS_KEY": key,
-        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "SCHEDULER": "spiders.redis_queue.SharedScheduler",
         "SCHEDULER_QUEUE_CLASS": "spiders.redis_queue.HeldRequestQueue",
         "SCHEDULER_QUEUE_KEY": f"{key}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{key}:dupefilter",
