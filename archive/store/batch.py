@@ -1,5 +1,6 @@
-"""Writes gathered into one transaction: a crawl's captures rows, articles and failures are
-committed together, a batch at a time, instead of a transaction (and a WAL sync) each.
+"""Writes gathered into one transaction: a crawl's captures rows, articles (with the URLs
+they came from), re-checks of known URLs and failures are committed together, a batch at
+a time, instead of a transaction (and a WAL sync) each.
 
 What a batch holds is lost if the process dies before it commits, and only that: each
 page's WARC record is written before its row joins a batch (so an uncommitted capture is in
@@ -114,7 +115,8 @@ Pending = PendingCapture | PendingArticle | PendingFailure | PendingCheck
 
 
 class WriteBatch:
-    """Captures, articles and failures to commit in one transaction, in the order added."""
+    """Captures, articles, re-checks and failures to commit in one transaction, in the
+    order added."""
 
     def __init__(self) -> None:
         self.pending: list[Pending] = []
