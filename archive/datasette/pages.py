@@ -12,6 +12,7 @@ from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import NotFound, Response
 
 from archive.datasette.article import load_article, version_diff
+from archive.datasette.coverage import SITES_SQL
 from archive.datasette.feed import atom_feed
 from archive.datasette.render import END, START, highlight, plain
 from archive.search import SCAN, TEXT_SCAN, WINDOW, SearchQuery, SearchResult, run
@@ -22,15 +23,6 @@ PAGE_SIZE = 20
 TIME_LIMIT_MS = 5000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FILTERS = ("site", "section", "author", "language")
-_SITES = """
-with recursive sites(site) as (
-  select min(site) from articles
-  union all
-  select (select min(site) from articles where site > sites.site) from sites
-  where sites.site is not null
-)
-select site from sites where site is not null
-"""
 
 
 def search_query(request: Any, limit: int = PAGE_SIZE) -> SearchQuery:
@@ -69,8 +61,7 @@ def _archive(datasette: Any, request: Any) -> str:
 
 
 async def _sites(datasette: Any, database: str) -> list[str]:
-    # One index seek per site (a loose index scan on (site, published)), not one per article.
-    rows = await datasette.get_database(database).execute(_SITES)
+    rows = await datasette.get_database(database).execute(SITES_SQL)
     return [row["site"] for row in rows]
 
 
