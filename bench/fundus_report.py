@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from bench.fundus import METRICS, DevRun
+from bench.report import print_failures
 
 _HEADERS = {
     "body_p": "body P",
@@ -62,15 +63,7 @@ def print_table(console: Console, runs: Sequence[DevRun], pages: int) -> None:
     for row in table_rows(runs):
         table.add_row(*row)
     console.print(table)
-    for run in runs:
-        if run.unavailable:
-            console.print(f"{run.peer.name}: {run.unavailable}", markup=False)
-        elif run.errors:
-            first = next(r for r in run.results if r.error)
-            message = (
-                f"{run.peer.name}: {run.errors} errors, first on {first.page.id}: {first.error}"
-            )
-            console.print(message, markup=False)
+    print_failures(console, runs)
 
 
 def language_line(run: DevRun) -> str:

@@ -69,13 +69,19 @@ def print_table(console: Console, runs: Sequence[Run], samples: int, pages: int)
     for row in table_rows(runs, samples):
         table.add_row(*row)
     console.print(table)
+    print_failures(console, runs, id_chars=12)
+
+
+def print_failures(console: Console, runs: Sequence[Any], id_chars: int | None = None) -> None:
+    """A line per extractor that could not run, or failed on pages (the first of them, its
+    id cut to id_chars): a Run of either set."""
     # markup=False: messages like "pip install 'newspaper4k[nlp]'" must print as they are.
     for run in runs:
         if run.unavailable:
             console.print(f"{run.peer.name}: {run.unavailable}", markup=False)
         elif run.errors:
             first = next(r for r in run.results if r.error)
-            where = f"first on {first.page.id[:12]}"
+            where = f"first on {first.page.id[:id_chars]}"
             console.print(
                 f"{run.peer.name}: {run.errors} errors, {where}: {first.error}", markup=False
             )
