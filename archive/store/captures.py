@@ -66,12 +66,7 @@ def write_capture_record(
     holder = _holder(db, page.url, hashlib.sha256(page.body).hexdigest())
     if holder is None:
         return CaptureRecord(warcs.write_response(page))
-    origin = WarcOrigin(
-        record_id=holder["warc_record_id"],
-        uri=holder["final_url"],
-        date=warc_date(holder["fetched_at"]),
-        digest=payload_digest(page.body),
-    )
+    origin = _origin(holder, payload_digest(page.body))
     return CaptureRecord(warcs.write_revisit(page, origin), holder["id"])
 
 
@@ -102,13 +97,17 @@ def _not_modified(
     holder = next(db.query(sql, [page.url]), None)
     if holder is None:  # the content was captured before WARC files, or not kept
         return warcs.write_not_modified(page, None), None
-    origin = WarcOrigin(
+    return warcs.write_not_modified(page, _origin(holder, "")), holder["id"]
+
+
+def _origin(holder: dict[str, Any], digest: str) -> WarcOrigin:
+    """The earlier capture a revisit record refers to (its row: record id, URL, time)."""
+    return WarcOrigin(
         record_id=holder["warc_record_id"],
         uri=holder["final_url"],
         date=warc_date(holder["fetched_at"]),
-        digest="",
+        digest=digest,
     )
-    return warcs.write_not_modified(page, origin), holder["id"]
 
 
 def add_indexed_capture(
