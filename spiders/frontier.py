@@ -138,6 +138,7 @@ class Frontier(FrontierBase):
 
     def pending(self) -> Iterator[Queued]:
         """The URLs queued and not done, in the order they were queued."""
+        archive = CrawlSession.of(self.crawler).db
         last = 0
         while True:
             batch = self.conn.execute(
@@ -150,7 +151,7 @@ class Frontier(FrontierBase):
             for rowid, url, callback, via, hints, depth, capture_id in batch:
                 last = rowid
                 if capture_id is None:  # its batch may have committed as the run was killed
-                    capture_id = captured_since(CrawlSession.of(self.crawler).db, url, self.started)
+                    capture_id = captured_since(archive, url, self.started)
                 hinted = Hints(**json.loads(hints or "{}"))
                 yield Queued(url, callback, via, hinted, depth, capture_id)
 
