@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import lxml.html
 
@@ -133,13 +132,6 @@ def boilerplate_reason(el: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def iter_elements(root: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
-    """Elements under root in document order, skipping comments and processing instructions."""
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            yield el
-
-
 _PROSE_TAGS = frozenset(["p", "div", "td", "section", "article", "blockquote", "span", "li", "dd"])
 
 
@@ -170,23 +162,43 @@ def strip_boilerplate(
     total = max(1, mass.get(root, 0))
     protected = {keep, *keep.iterancestors()} if keep is not None else set()
     removed = strip_boxes(root)
-    for el in list(iter_elements(root)):
-        if root not in el.iterancestors():
-            continue  # removed with an ancestor already
-        reason = boilerplate_reason(el)
-        if reason is None or el in protected:
+    # Document order, an element's children only once it is kept: what goes, goes whole.
+    pending = _elements_of(root)
+    while pending:
+        el = pending.pop()
+        reason = _removal_reason(el, mass, total, protected)
+        if reason is None:
+            pending += _elements_of(el)
             continue
-        words = hint(el)
-        forced = reason.startswith("<") or reason == "hidden" or _never_story(words, reason)
-        if not forced and mass.get(el, 0) > total * STORY_SHARE:
-            continue
-        if not forced and _holds_article_parts(el, words):
-            continue
-        if not forced and _PAYWALL.search(words) and _paywalled_prose(el, mass.get(el, 0)):
-            continue  # the story behind the paywall, not the prompt
         removed.append((reason, snippet(el)))
         el.drop_tree()
     return removed
+
+
+def _elements_of(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """An element's child elements, last first (to be popped in document order)."""
+    return [child for child in reversed(el) if isinstance(child.tag, str)]
+
+
+def _removal_reason(
+    el: lxml.html.HtmlElement,
+    mass: dict[lxml.html.HtmlElement, int],
+    total: int,
+    protected: set[lxml.html.HtmlElement | None],
+) -> str | None:
+    """Why strip_boilerplate removes el, or None to keep it."""
+    reason = boilerplate_reason(el)
+    if reason is None or el in protected:
+        return None
+    words = hint(el)
+    forced = reason.startswith("<") or reason == "hidden" or _never_story(words, reason)
+    if not forced and mass.get(el, 0) > total * STORY_SHARE:
+        return None
+    if not forced and _holds_article_parts(el, words):
+        return None
+    if not forced and _PAYWALL.search(words) and _paywalled_prose(el, mass.get(el, 0)):
+        return None  # the story behind the paywall, not the prompt
+    return reason
 
 
 def _paywalled_prose(el: lxml.html.HtmlElement, prose: int) -> bool:

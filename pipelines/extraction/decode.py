@@ -15,6 +15,8 @@ from pipelines.extraction.thresholds import (
     HTML_SNIFF_BYTES,
 )
 
+# Bytes that text holds: printable ones, tab, line feed, form feed, carriage return.
+_TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\x0c\r"
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|title|meta|p|div)[\s>/]", re.I)
 
 
@@ -59,5 +61,5 @@ def _looks_binary(body: bytes) -> bool:
         return True
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 text is full of NUL bytes
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(head.translate(None, _TEXT_BYTES))  # the control bytes left
     return controls > len(head) * BINARY_CONTROL_SHARE

