@@ -37,8 +37,11 @@ def failure_of(page: FetchedPage, dropped: Dropped) -> tuple[str, str] | None:
 
 
 def extract_processes(setting: str | None) -> int:
-    """ARCHIVE_EXTRACT_PROCESSES: a number, or empty for one per core."""
-    return int(setting) if setting not in (None, "") else len(os.sched_getaffinity(0))
+    """ARCHIVE_EXTRACT_PROCESSES: a number, or empty for one per core but the one the crawl's
+    own process keeps busy (downloading, link discovery, writing), and at least one."""
+    if setting not in (None, ""):
+        return int(setting)
+    return max(1, len(os.sched_getaffinity(0)) - 1)
 
 
 class ExtractPipeline:

@@ -1,17 +1,20 @@
 """Extraction off the reactor thread: `page_to_article` in a pool of worker processes
-(ARCHIVE_EXTRACT_PROCESSES, by default one per core), so downloading, link discovery and
-storage on the reactor thread go on while pages are being extracted on the other cores.
+(ARCHIVE_EXTRACT_PROCESSES, by default one per core but one, which the crawl's own process
+needs), so downloading, link discovery and storage on the reactor thread go on while pages
+are being extracted on the other cores.
 
-Workers are forked from a forkserver that has imported the extractor once (a fork of the
-crawl itself, with its threads and open sockets, would not be safe), and they share those
-pages; each loads the crawl's per-site rules itself, since compiled selectors do not travel
-between processes. The forkserver's imports take a second or more, so the pool is started
-in a thread as the crawl is set up, and pages that come before it is ready wait for it; if
-it cannot start at all, pages are extracted in the crawl's own process. A worker that dies
-(the parser crashing on a hostile page) takes the pool with it: a new pool is started and
-every page the old one held is tried once more; a page that meets a dead worker twice is
-dropped as unreadable, and the crawl goes on. Workers end with the process that started
-them, however it ends.
+Workers are forked from a forkserver (a fork of the crawl itself, with its threads and open
+sockets, would not be safe). With two workers or more, the forkserver imports the extractor
+and loads its language model once, and the workers share those pages; a single worker loads
+them itself, and the forkserver stays a bare interpreter rather than a second copy of them
+kept resident for the whole crawl. Each worker loads the crawl's per-site rules itself,
+since compiled selectors do not travel between processes. Starting the pool takes a second
+or more, so it is started in a thread as the crawl is set up, and pages that come before it
+is ready wait for it; if it cannot start at all, pages are extracted in the crawl's own
+process. A worker that dies (the parser crashing on a hostile page) takes the pool with it:
+a new pool is started and every page the old one held is tried once more; a page that meets
+a dead worker twice is dropped as unreadable, and the crawl goes on. Workers end with the
+process that started them, however it ends.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def start_worker(min_words: int, rules_path: str, max_bytes: int, parent: int) -
     """A worker process's initializer: its options, with the rules compiled here; and it
     ends when the process that started the pool does."""
     global _options
+    import pipelines.extract_warm  # noqa: F401  (already done in a forkserver that preloaded it)
     from pipelines.extraction import load_rules
 
     _options = IngestOptions(min_words, load_rules(rules_path) if rules_path else None, max_bytes)
@@ -81,7 +85,12 @@ class ExtractionPool:
         self.options = options  # for extracting here, should the pool not start
         self.init_args = (options.min_words, rules_path, options.max_bytes, os.getpid())
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["pipelines.extract_pool", "pipelines.extract_warm"])
+        if processes > 1:  # shared by the workers; a lone worker loads them itself
+            self.context.set_forkserver_preload(
+                ["pipelines.extract_pool", "pipelines.extract_warm"]
+            )
+        else:
+            self.context.set_forkserver_preload([])
         self.executor: ProcessPoolExecutor | None = None
         self.waiting: list[tuple[FetchedPage, defer.Deferred[Result]]] = []
         self.failed_to_start = False
