@@ -80,9 +80,19 @@ class BoundedRedirects(RedirectMiddleware):
         return _named(request, self.max_redirect_times, lambda: parent(request, response))
 
 
+# Scrapy looks for a refresh in the first 4,096 characters, decoding the whole page to find
+# them (and keeping that copy with the response); these bytes hold them in any encoding.
+REFRESH_HEAD_BYTES = 4 * 4096
+
+
 class BoundedMetaRefresh(MetaRefreshMiddleware):
-    """MetaRefreshMiddleware naming refresh loops and chains too long to follow."""
+    """MetaRefreshMiddleware naming refresh loops and chains too long to follow, and reading
+    only the head of each page."""
 
     def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
         parent = super().process_response
-        return _named(request, self.max_redirect_times, lambda: parent(request, response))
+        head = response
+        if len(response.body) > REFRESH_HEAD_BYTES:
+            head = response.replace(body=response.body[:REFRESH_HEAD_BYTES])
+        result = _named(request, self.max_redirect_times, lambda: parent(request, head))
+        return response if result is head else result
