@@ -141,15 +141,31 @@ class ExtractionPool:
         from twisted.internet import reactor
 
         clock: Any = reactor
+        fresh = self.executor is None
         if self.executor is None:  # the last one broke: a new one (the forkserver is up)
             self.executor = self._new_executor()
         executor = self.executor
         result: defer.Deferred[Result] = defer.Deferred()
-        future = executor.submit(extract_in_worker, page)
+        try:
+            future = executor.submit(extract_in_worker, page)
+        except BrokenProcessPool:
+            # A worker died and the pool knows it, before any of its pages has been told:
+            # a new pool, unless this one was new already (then the page is tried no more).
+            self._discard(executor)
+            if fresh:
+                raise
+            return self._submit(page, retried)
         future.add_done_callback(
             lambda done: clock.callFromThread(self._settle, result, done, page, retried, executor)
         )
         return result
+
+    def _discard(self, executor: ProcessPoolExecutor) -> None:
+        """Give up a broken pool (once, whichever of its pages hears of it first)."""
+        if executor is self.executor:
+            logger.warning("an extraction process died; starting new ones")
+            executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
 
     def _settle(
         self,
@@ -167,10 +183,7 @@ class ExtractionPool:
         elif retried:
             result.callback(Dropped("unreadable", "the extractor's process died on this page"))
         else:
-            if executor is self.executor:  # the first of its pages to hear of it
-                logger.warning("an extraction process died; starting new ones")
-                executor.shutdown(wait=False, cancel_futures=True)
-                self.executor = None
+            self._discard(executor)
             self._submit(page, retried=True).chainDeferred(result)
 
     def close(self) -> None:
