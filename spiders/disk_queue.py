@@ -1,0 +1,77 @@
+"""Requests waiting in Scrapy's scheduler kept on disk, not in memory.
+
+A waiting Request costs the crawl about 2.3 KB of memory (the object, its headers, Scrapy's
+caches of its fingerprint and parsed URL), and a crawl of a large site keeps up to
+ARCHIVE_MAX_QUEUED of them waiting: the crawl's memory grew with the site. Scrapy's own disk
+queues (SCHEDULER_DISK_QUEUE) take them instead; Scrapy uses them only with a JOBDIR, whose
+resume semantics this crawl does not want (spiders/frontier.py is the crawl's resumable
+frontier), so here they get a directory of their own beside the archive
+(`.ARCHIVE.queue-XXXX`), removed when the crawl closes. A crawl killed outright leaves it
+behind: the next crawl into the same archive removes those of crawls no longer running.
+ARCHIVE_DISK_QUEUE = False keeps the requests in memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from scrapy.core.scheduler import Scheduler
+from scrapy.crawler import Crawler
+from twisted.internet.defer import Deferred
+
+logger = logging.getLogger(__name__)
+
+
+def _owner(folder: Path) -> int | None:
+    try:
+        return int((folder / "pid").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_stale(archive: Path) -> None:
+    """Remove the queue directories left beside an archive by crawls no longer running."""
+    for folder in archive.parent.glob(f".{archive.name}.queue-*"):
+        pid = _owner(folder)
+        if folder.is_dir() and (pid is None or not _running(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class DiskQueueScheduler(Scheduler):
+    """Scrapy's scheduler, its waiting requests in a directory beside the archive."""
+
+    own_folder: Path | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DiskQueueScheduler:
+        scheduler = super().from_crawler(crawler)
+        settings = crawler.settings
+        if scheduler.dqdir is None and settings.getbool("ARCHIVE_DISK_QUEUE"):
+            archive = Path(settings.get("ARCHIVE_DB")).resolve()
+            remove_stale(archive)
+            folder = Path(tempfile.mkdtemp(prefix=f".{archive.name}.queue-", dir=archive.parent))
+            (folder / "pid").write_text(str(os.getpid()))
+            scheduler.own_folder = folder
+            scheduler.dqdir = scheduler._dqdir(str(folder))
+        return scheduler
+
+    def close(self, reason: str) -> Deferred[None] | None:
+        try:
+            return super().close(reason)
+        finally:
+            if self.own_folder is not None:
+                shutil.rmtree(self.own_folder, ignore_errors=True)
