@@ -13,7 +13,7 @@ from tests.crawling import crawl_command, rows
 from tests.servers import article_html, html, serve_routes, slow
 from tests.test_resume import _count
 
-PAGES = 40
+PAGES = 60
 
 
 def _site() -> dict:
@@ -56,7 +56,7 @@ def _workers(crawl_pid: int) -> list[int]:
 def test_a_killed_extraction_process_loses_no_article(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
     with serve_routes(_site()) as base:
-        command = crawl_command(db, f"{base}/", "-s", "CONCURRENT_REQUESTS=2", quiet=False)
+        command = crawl_command(db, f"{base}/", "-s", "CONCURRENT_REQUESTS=1", quiet=False)
         crawl = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60
         while _count(db, "articles") < 5 and time.monotonic() < deadline:
