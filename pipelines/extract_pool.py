@@ -150,10 +150,11 @@ class ExtractionPool:
             future = executor.submit(extract_in_worker, page)
         except BrokenProcessPool:
             # A worker died and the pool knows it, before any of its pages has been told:
-            # a new pool, unless this one was new already (then the page is tried no more).
+            # a new pool, unless this one was new already (then the page fails, counted as
+            # a pipeline error, rather than raising where no one waits for it).
             self._discard(executor)
             if fresh:
-                raise
+                return defer.fail()
             return self._submit(page, retried)
         future.add_done_callback(
             lambda done: clock.callFromThread(self._settle, result, done, page, retried, executor)
