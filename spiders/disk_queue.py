@@ -13,7 +13,6 @@ ARCHIVE_DISK_QUEUE = False keeps the requests in memory.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import tempfile
@@ -22,8 +21,6 @@ from pathlib import Path
 from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from twisted.internet.defer import Deferred
-
-logger = logging.getLogger(__name__)
 
 
 def _owner(folder: Path) -> int | None:
@@ -65,8 +62,10 @@ class DiskQueueScheduler(Scheduler):
             remove_stale(archive)
             folder = Path(tempfile.mkdtemp(prefix=f".{archive.name}.queue-", dir=archive.parent))
             (folder / "pid").write_text(str(os.getpid()))
+            queue = folder / "requests.queue"  # where Scrapy keeps it under a JOBDIR
+            queue.mkdir()
             scheduler.own_folder = folder
-            scheduler.dqdir = scheduler._dqdir(str(folder))
+            scheduler.dqdir = str(queue)
         return scheduler
 
     def close(self, reason: str) -> Deferred[None] | None:
