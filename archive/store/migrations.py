@@ -220,6 +220,24 @@ def _next_check(first_seen: str, last_seen: str) -> str | None:
         return None
 
 
+def _m010_fts_update_trigger(db: sqlite_utils.Database) -> None:
+    # sqlite-utils' update trigger (001) fires on any update of an article, and re-indexed
+    # its whole text each time a re-check moved last_seen; now only when the indexed text
+    # changes, as the trigram index's trigger (007) always did.
+    db.executescript(
+        """
+        drop trigger if exists articles_au;
+        create trigger articles_au after update of headline, body, captions_text
+        on articles begin
+            insert into articles_fts (articles_fts, rowid, headline, body, captions_text)
+            values ('delete', old.rowid, old.headline, old.body, old.captions_text);
+            insert into articles_fts (rowid, headline, body, captions_text)
+            values (new.rowid, new.headline, new.body, new.captions_text);
+        end;
+        """
+    )
+
+
 # The schema, oldest first: (name, migration). Append new steps; never rename or reorder one
 # (an archive records the names it has applied).
 SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -232,6 +250,7 @@ SCHEMA: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("007_trigram_fts", _m007_trigram_fts),
     ("008_captures_in_warc", _m008_captures_in_warc),
     ("009_known_urls", _m009_known_urls),
+    ("010_fts_update_trigger", _m010_fts_update_trigger),
 ]
 KNOWN = frozenset(name for name, _ in SCHEMA)
 MIGRATIONS = Migrations("news-archive")
