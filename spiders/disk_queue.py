@@ -6,7 +6,7 @@ ARCHIVE_MAX_QUEUED of them waiting: the crawl's memory grew with the site. Scrap
 queues (SCHEDULER_DISK_QUEUE) take them instead; Scrapy uses them only with a JOBDIR, whose
 resume semantics this crawl does not want (spiders/frontier.py is the crawl's resumable
 frontier), so here they get a directory of their own beside the archive
-(`.ARCHIVE.queue-XXXX`), removed when the crawl closes. A crawl killed outright leaves it
+(`.ARCHIVE.queue-PID-XXXX`), removed when the crawl closes. A crawl killed outright leaves it
 behind: the next crawl into the same archive removes those of crawls no longer running.
 ARCHIVE_DISK_QUEUE = False keeps the requests in memory.
 """
@@ -24,10 +24,9 @@ from twisted.internet.defer import Deferred
 
 
 def _owner(folder: Path) -> int | None:
-    try:
-        return int((folder / "pid").read_text())
-    except (OSError, ValueError):
-        return None
+    """The pid in a queue directory's name (.ARCHIVE.queue-PID-XXXX), made with it at once."""
+    pid = folder.name.rpartition(".queue-")[2].split("-")[0]
+    return int(pid) if pid.isdigit() else None
 
 
 def _running(pid: int) -> bool:
@@ -60,8 +59,8 @@ class DiskQueueScheduler(Scheduler):
         if scheduler.dqdir is None and settings.getbool("ARCHIVE_DISK_QUEUE"):
             archive = Path(settings.get("ARCHIVE_DB")).resolve()
             remove_stale(archive)
-            folder = Path(tempfile.mkdtemp(prefix=f".{archive.name}.queue-", dir=archive.parent))
-            (folder / "pid").write_text(str(os.getpid()))
+            prefix = f".{archive.name}.queue-{os.getpid()}-"
+            folder = Path(tempfile.mkdtemp(prefix=prefix, dir=archive.parent))
             queue = folder / "requests.queue"  # where Scrapy keeps it under a JOBDIR
             queue.mkdir()
             scheduler.own_folder = folder

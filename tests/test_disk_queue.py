@@ -15,9 +15,8 @@ ARTICLES = 12
 
 
 def _leftover(archive: Path, pid: int) -> Path:
-    folder = archive.parent / f".{archive.name}.queue-left{pid}"
-    folder.mkdir()
-    (folder / "pid").write_text(str(pid))
+    folder = archive.parent / f".{archive.name}.queue-{pid}-left"
+    (folder / "requests.queue").mkdir(parents=True)
     return folder
 
 
