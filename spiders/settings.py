@@ -75,7 +75,7 @@ ARCHIVE_MIN_WORDS = 50
 ARCHIVE_MAX_PAGE_BYTES = 4 * 1024 * 1024  # bigger HTML pages are kept raw, not extracted
 ARCHIVE_SITEMAP_MAX_URLS = 50_000  # the newest URLs read from one sitemap file
 ARCHIVE_SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # a .gz sitemap unpacked (streamed), as the protocol
-ARCHIVE_MAX_QUEUED = 20_000  # the most requests waiting at once; more are skipped
+ARCHIVE_MAX_QUEUED = 200_000  # the most requests waiting (on disk) at once; more are skipped
 # Waiting requests are kept on disk beside the archive (spiders/disk_queue.py), not in memory.
 SCHEDULER = "spiders.disk_queue.DiskQueueScheduler"
 ARCHIVE_DISK_QUEUE = True

@@ -23,8 +23,13 @@ def _matches(db: sqlite_utils.Database, query: str) -> list[int]:
 
 def _archive_with_one_article(path: Path) -> tuple[sqlite_utils.Database, int]:
     db = open_archive(path)
-    row = {"url": "http://news.test/a", "headline": "Ferry strike ends", "captions_text": "",
-           "body": "The harbour ferries sailed again on Monday.", "last_seen": "2026-01-01"}  # fmt: skip
+    row = {
+        "url": "http://news.test/a",
+        "headline": "Ferry strike ends",
+        "body": "The harbour ferries sailed again on Monday.",
+        "captions_text": "",
+        "last_seen": "2026-01-01",
+    }
     article_id = db.table("articles").insert(row).last_pk
     assert isinstance(article_id, int)
     return db, article_id
