@@ -22,6 +22,8 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from twisted.internet.defer import Deferred
 
+from archive.store.crawls import process_alive
+
 
 def _owner(folder: Path) -> int | None:
     """The pid in a queue directory's name (.ARCHIVE.queue-PID-XXXX), made with it at once."""
@@ -29,21 +31,11 @@ def _owner(folder: Path) -> int | None:
     return int(pid) if pid.isdigit() else None
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
-
-
 def remove_stale(archive: Path) -> None:
     """Remove the queue directories left beside an archive by crawls no longer running."""
     for folder in archive.parent.glob(f".{archive.name}.queue-*"):
         pid = _owner(folder)
-        if folder.is_dir() and (pid is None or not _running(pid)):
+        if folder.is_dir() and not process_alive(pid):
             shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -36,13 +36,14 @@ def mark_killed_crawls(db: sqlite_utils.Database) -> int:
     """Close the rows of crawls on this host whose process died without finishing them."""
     host = socket.gethostname()
     running = db.query("select id, pid from crawls where status = 'running' and host = ?", [host])
-    dead = [row["id"] for row in running if not _alive(row["pid"])]
+    dead = [row["id"] for row in running if not process_alive(row["pid"])]
     for crawl_id in dead:
         db.table("crawls").update(crawl_id, {"status": "killed", "finish_reason": "process died"})
     return len(dead)
 
 
-def _alive(pid: int | None) -> bool:
+def process_alive(pid: int | None) -> bool:
+    """Whether a process of this host with that pid is running (anyone's)."""
     if not pid:
         return False
     try:
