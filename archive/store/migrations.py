@@ -138,17 +138,24 @@ def _m007_trigram_fts(db: sqlite_utils.Database) -> None:
             insert into articles_trigram (articles_trigram, rowid, headline, body, captions_text)
             values ('delete', old.rowid, old.headline, old.body, old.captions_text);
         end;
-        -- Only when the text changes: a re-crawl that only moves last_seen leaves it alone.
-        create trigger articles_trigram_au after update of headline, body, captions_text
+        """
+        + _text_update_trigger("articles_trigram_au", "articles_trigram")
+        + "insert into articles_trigram (articles_trigram) values ('rebuild');"
+    )
+
+
+def _text_update_trigger(name: str, index: str) -> str:
+    """The trigger keeping a full-text index of articles in step with their text: only when
+    the text changes, so a re-crawl that only moves last_seen leaves the index alone."""
+    return f"""
+        create trigger {name} after update of headline, body, captions_text
         on articles begin
-            insert into articles_trigram (articles_trigram, rowid, headline, body, captions_text)
+            insert into {index} ({index}, rowid, headline, body, captions_text)
             values ('delete', old.rowid, old.headline, old.body, old.captions_text);
-            insert into articles_trigram (rowid, headline, body, captions_text)
+            insert into {index} (rowid, headline, body, captions_text)
             values (new.rowid, new.headline, new.body, new.captions_text);
         end;
-        insert into articles_trigram (articles_trigram) values ('rebuild');
         """
-    )
 
 
 def _m008_captures_in_warc(db: sqlite_utils.Database) -> None:
@@ -225,16 +232,7 @@ def _m010_fts_update_trigger(db: sqlite_utils.Database) -> None:
     # its whole text each time a re-check moved last_seen; now only when the indexed text
     # changes, as the trigram index's trigger (007) always did.
     db.executescript(
-        """
-        drop trigger if exists articles_au;
-        create trigger articles_au after update of headline, body, captions_text
-        on articles begin
-            insert into articles_fts (articles_fts, rowid, headline, body, captions_text)
-            values ('delete', old.rowid, old.headline, old.body, old.captions_text);
-            insert into articles_fts (rowid, headline, body, captions_text)
-            values (new.rowid, new.headline, new.body, new.captions_text);
-        end;
-        """
+        "drop trigger if exists articles_au;" + _text_update_trigger("articles_au", "articles_fts")
     )
 
 
