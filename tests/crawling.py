@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +36,24 @@ def crawl(
 
 def rows(db: Path, sql: str, params: list | None = None) -> list[dict]:
     return list(sqlite_utils.Database(db).query(sql, params or []))
+
+
+def count_rows(db: Path, table: str) -> int:
+    """Rows in a table of an archive a crawl may still be writing: 0 before it exists."""
+    if not db.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(db, timeout=5)) as conn:
+            return int(conn.execute(f"select count(*) from {table}").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0  # the crawl has not created the table yet
+
+
+def wait_for_rows(db: Path, table: str, count: int, timeout: float = 60) -> None:
+    """Until a running crawl has written count rows to table, or timeout seconds passed."""
+    deadline = time.monotonic() + timeout
+    while count_rows(db, table) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 @dataclass(frozen=True)

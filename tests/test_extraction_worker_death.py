@@ -6,12 +6,10 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 from pathlib import Path
 
-from tests.crawling import crawl_command, rows
+from tests.crawling import count_rows, crawl_command, rows, wait_for_rows
 from tests.servers import article_html, html, serve_routes, slow
-from tests.test_resume import _count
 
 PAGES = 60
 
@@ -58,15 +56,13 @@ def test_a_killed_extraction_process_loses_no_article(tmp_path: Path) -> None:
     with serve_routes(_site()) as base:
         command = crawl_command(db, f"{base}/", "-s", "CONCURRENT_REQUESTS=1", quiet=False)
         crawl = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while _count(db, "articles") < 5 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for_rows(db, "articles", 5)
         killed = _workers(crawl.pid)
         assert killed, "no extraction process found to kill"
         for worker in killed:
             os.kill(worker, signal.SIGKILL)
         _out, err = crawl.communicate(timeout=120)
     assert crawl.returncode == 0, err[-3000:]
-    assert 5 <= _count(db, "articles") == PAGES
+    assert 5 <= count_rows(db, "articles") == PAGES
     assert rows(db, "select url, kind from failures") == []
     assert b"an extraction process died" in err

@@ -6,12 +6,11 @@ from __future__ import annotations
 import signal
 import sqlite3
 import subprocess
-import time
 from contextlib import closing
 from pathlib import Path
 
 from tests.archive_helpers import PAGES
-from tests.crawling import crawl, crawl_command, rows
+from tests.crawling import count_rows, crawl, crawl_command, rows, wait_for_rows
 from tests.servers import html, serve_routes, slow
 
 NAMES = ["seed_phnompenh_post", "lang_german", "caption_guardian_style"]
@@ -57,27 +56,17 @@ def test_interrupted_crawl_leaves_a_consistent_archive(tmp_path: Path) -> None:
     with serve_routes(_slow_site(60, delay=1.0)) as base:
         process = _start(db, base)
         # Pages, not articles: see test_interrupted_crawl_resumes_where_it_stopped.
-        _wait_for_articles(db, 3, table="captures")
+        wait_for_rows(db, "captures", 3)
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
     assert process.returncode == 0, stderr.decode()[-2000:]
     (run,) = rows(db, "select * from crawls")
     assert run["status"] == "stopped" and run["finish_reason"] == "shutdown"
-    stored = _count(db, "articles")
+    stored = count_rows(db, "articles")
     assert 3 <= stored < 60
     assert run["articles_new"] == stored
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
-
-
-def _count(db: Path, table: str) -> int:
-    if not db.exists():
-        return 0
-    try:
-        with closing(sqlite3.connect(db, timeout=5)) as conn:
-            return conn.execute(f"select count(*) from {table}").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0  # the crawl has not created the table yet
 
 
 def _slow_site(pages: int, delay: float = 0.3) -> dict:
@@ -95,25 +84,19 @@ def _start(db: Path, base: str, *extra: str) -> subprocess.Popen:
     )
 
 
-def _wait_for_articles(db: Path, count: int, table: str = "articles") -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and _count(db, table) < count:
-        time.sleep(0.2)
-
-
 def test_interrupted_crawl_resumes_where_it_stopped(tmp_path: Path) -> None:
     db, queue = tmp_path / "archive.db", tmp_path / "queue"
     with serve_routes(_slow_site(40, delay=1.0)) as base:
         first = _start(db, base, "--resume-dir", str(queue))
         # Pages, not articles: the first articles wait for the extraction processes to start,
         # by when a fast machine may have fetched the whole site.
-        _wait_for_articles(db, 5, table="captures")
+        wait_for_rows(db, "captures", 5)
         first.send_signal(signal.SIGINT)
         first.communicate(timeout=60)
-        stopped_at = _count(db, "articles")
+        stopped_at = count_rows(db, "articles")
         crawl(db, f"{base}/", "--depth", "1", "--resume-dir", str(queue))
     assert 5 <= stopped_at < 40
-    assert _count(db, "articles") == 40
+    assert count_rows(db, "articles") == 40
     fetched = rows(db, "select url, count(*) as n from captures group by url having n > 1")
     assert fetched == [], "a resumed crawl must not fetch again what it already has"
     runs = rows(db, "select status from crawls order by id")
@@ -124,7 +107,7 @@ def test_a_killed_crawl_is_marked_by_the_next_one(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
     with serve_routes(_slow_site(30, delay=1.0)) as base:
         victim = _start(db, base)
-        _wait_for_articles(db, 2, table="captures")  # see above: not articles
+        wait_for_rows(db, "captures", 2)  # see above: not articles
         victim.kill()
         victim.communicate(timeout=30)
         (row,) = rows(db, "select status from crawls")

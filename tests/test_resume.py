@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import time
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from spiders.frontier import _META, _SCHEMA
-from tests.crawling import crawl, crawl_command, rows
+from tests.crawling import count_rows, crawl, crawl_command, rows, wait_for_rows
 from tests.servers import article_html, html, serve_routes, slow
 
 PAGES = 200
@@ -31,14 +30,6 @@ def _site() -> dict:
     return routes
 
 
-def _count(db: Path, table: str) -> int:
-    try:
-        with closing(sqlite3.connect(db, timeout=5)) as conn:
-            return int(conn.execute(f"select count(*) from {table}").fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0  # not created yet
-
-
 def test_a_crawl_killed_outright_resumes_with_every_queued_page(tmp_path: Path) -> None:
     db, resume = tmp_path / "archive.db", tmp_path / "resume"
     args = ["--depth", "2", "--resume-dir", str(resume), "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
@@ -48,15 +39,13 @@ def test_a_crawl_killed_outright_resumes_with_every_queued_page(tmp_path: Path) 
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 120
-        while _count(db, "articles") < 40 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for_rows(db, "articles", 40, timeout=120)
         victim.kill()
         victim.wait(timeout=30)
-        killed_at = _count(db, "articles")
+        killed_at = count_rows(db, "articles")
         crawl(db, f"{base}/", *args)
     assert 40 <= killed_at < PAGES
-    assert _count(db, "articles") == PAGES
+    assert count_rows(db, "articles") == PAGES
     # The page being stored at the instant of the kill may be fetched again (its capture
     # committed, its place in the queue not yet marked done); no other.
     again = rows(db, "select url from captures group by url having count(*) > 1")
@@ -109,5 +98,5 @@ def test_pages_committed_but_not_yet_noted_are_taken_from_their_captures(
         requests.clear()
         crawl(db, f"{base}/section/0", "--depth", "1", "--resume-dir", str(resume))
     assert len([path for path in requests if path.startswith("/news/")]) == fetched_again
-    assert _count(db, "articles") == 10
+    assert count_rows(db, "articles") == 10
     assert not (resume / "frontier.db").exists()  # finished: the next run starts afresh
