@@ -14,6 +14,10 @@ import math
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.http import Request
+
+# In a request's meta (which goes to the disk queue with it): counted as waiting.
+_COUNTED = "archive_counted_waiting"
 
 
 class QueueLimit:
@@ -40,11 +44,14 @@ class QueueLimit:
             limit = min(limit, self.max_pages - self.fetched)
         return max(limit - self.waiting, 0)
 
-    def _joined(self) -> None:
+    def _joined(self, request: Request) -> None:
+        request.meta[_COUNTED] = True
         self.waiting += 1
 
-    def _left(self) -> None:
-        self.waiting -= 1
+    def _left(self, request: Request) -> None:
+        # Only a request counted in: robots.txt's reach the downloader unscheduled.
+        if request.meta.pop(_COUNTED, False):
+            self.waiting -= 1
 
     def _fetched(self) -> None:
         self.fetched += 1
