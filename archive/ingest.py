@@ -9,10 +9,12 @@ selectors, so a worker process loads its own from the rules file).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
+import lxml.html
 from w3lib.url import safe_url_string
 
 from archive.records import FetchedPage
@@ -65,8 +67,14 @@ class Dropped:
     detail: str
 
 
-def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dropped:
-    """The article a fetched page holds, or why it holds none."""
+def page_to_article(
+    page: FetchedPage,
+    options: IngestOptions,
+    on_parse: Callable[[lxml.html.HtmlElement], None] | None = None,
+) -> Extracted | Dropped:
+    """The article a fetched page holds, or why it holds none. on_parse, if given, is
+    called with the page's tree as parsed (not called when the page is not parsed at all:
+    an error status, not HTML, too large, undecodable)."""
     if page.status == 304:
         # An answer to a conditional request (a re-check): the page has not changed since
         # the capture it refers to. Neither an article nor a failure, and nothing to extract.
@@ -85,7 +93,11 @@ def page_to_article(page: FetchedPage, options: IngestOptions) -> Extracted | Dr
     try:
         html = decode_html(page.body, page.content_type)
         article = extract(
-            html, url=page.final_url, rules=options.rules, min_words=options.min_words
+            html,
+            url=page.final_url,
+            rules=options.rules,
+            min_words=options.min_words,
+            on_parse=on_parse,
         )
     except ExtractionError as error:
         return Dropped("unreadable", str(error))

@@ -108,7 +108,7 @@ class Writer:
                 self.stats[f"archive/errors/{item.kind}"] += 1
         results = self.pool.map(extract_in_worker, pages, chunksize=4)
         articles = []
-        for page, result in zip(pages, results, strict=True):
+        for page, (result, _) in zip(pages, results, strict=True):  # no links wanted
             record = write_capture_record(self.db, page, self._warcs())  # the record first
             capture = PendingCapture(self.crawl_id, page, record)
             batch.add(capture)

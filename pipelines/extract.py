@@ -1,6 +1,8 @@
 """Item pipeline: turn a captured page into an article, or drop it with a counted reason.
 `page_to_article` runs in the crawl's extraction processes (pipelines/extract_pool.py), or
-in the crawl's own when ARCHIVE_EXTRACT_PROCESSES is 0."""
+in the crawl's own when ARCHIVE_EXTRACT_PROCESSES is 0; with the news spider, the same parse
+of the page finds its links (pipelines/reading.py), which the spider queues before the page
+goes on to be stored."""
 
 from __future__ import annotations
 
@@ -11,12 +13,15 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import maybe_deferred_to_future
 
-from archive.ingest import Dropped, IngestOptions, page_to_article
+from archive.ingest import Dropped, IngestOptions
 from archive.records import FetchedPage
 from pipelines.extract_pool import ExtractionPool
 from pipelines.extraction import load_rules
 from pipelines.items import CapturedPage, ExtractedPage
+from pipelines.reading import Reading, read_page
 from pipelines.session import CrawlSession
+from spiders.discovery.page_links import PageLinks
+from spiders.news import NewsSpider
 
 # Drops that are failures of the page, kept in the failures table as well as counted.
 _FAILURE_KINDS = {
@@ -57,6 +62,10 @@ class ExtractPipeline:
             max_bytes=settings.getint("ARCHIVE_MAX_PAGE_BYTES"),
         )
         self.pool = ExtractionPool(processes, self.options, path) if processes else None
+        # The news spider leaves finding a page's links to the parse extraction makes.
+        self.spider = crawler.spider if isinstance(crawler.spider, NewsSpider) else None
+        if self.spider is not None:
+            self.spider.leave_links_to_extraction()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
@@ -66,10 +75,18 @@ class ExtractPipeline:
 
     async def process_item(self, item: CapturedPage) -> ExtractedPage:
         self.stats.inc_value("archive/extracted")  # pages handed to extraction
-        if self.pool is None:
-            result = page_to_article(item.page, self.options)
-        else:
-            result = await maybe_deferred_to_future(self.pool.extract(item.page))
+        links = self.spider.links_wanted(item.page) if self.spider else None
+        found: PageLinks | None = None
+        try:
+            reading: Reading
+            if self.pool is None:
+                reading = read_page(item.page, self.options, links)
+            else:
+                reading = await maybe_deferred_to_future(self.pool.extract(item.page, links))
+            result, found = reading
+        finally:  # its links queued (or let go, on an error) before the page goes on
+            if self.spider is not None:
+                self.spider.follow(item.page, found)
         if isinstance(result, Dropped):
             self._record(item, result)
             with self.session.archive():  # dropped (and so done) once its rows are in

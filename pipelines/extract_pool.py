@@ -1,7 +1,7 @@
-"""Extraction off the reactor thread: `page_to_article` in a pool of worker processes
-(ARCHIVE_EXTRACT_PROCESSES, by default one per core but one, which the crawl's own process
-needs), so downloading, link discovery and storage on the reactor thread go on while pages
-are being extracted on the other cores.
+"""Extraction off the reactor thread: `read_page` (pipelines/reading.py: a page's article and
+its links) in a pool of worker processes (ARCHIVE_EXTRACT_PROCESSES, by default one per
+core but one, which the crawl's own process needs), so downloading, queueing and storage on
+the reactor thread go on while pages are being extracted on the other cores.
 
 Workers are forked from a forkserver (a fork of the crawl itself, with its threads and open
 sockets, would not be safe). With two workers or more, the forkserver imports the extractor
@@ -30,12 +30,12 @@ from typing import Any
 
 from twisted.internet import defer
 
-from archive.ingest import Dropped, Extracted, IngestOptions, page_to_article
+from archive.ingest import Dropped, IngestOptions
 from archive.records import FetchedPage
+from pipelines.reading import Reading, read_page
 
 logger = logging.getLogger(__name__)
 
-Result = Extracted | Dropped
 _options: IngestOptions | None = None  # a worker's own, set by start_worker
 
 
@@ -66,11 +66,11 @@ def _exit_with(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-crawl", daemon=True).start()
 
 
-def extract_in_worker(page: FetchedPage) -> Result:
-    """page_to_article in a worker process, with the options start_worker set."""
+def extract_in_worker(page: FetchedPage, links: str | None = None) -> Reading:
+    """read_page in a worker process, with the options start_worker set."""
     if _options is None:
         raise RuntimeError("extraction worker started without its options")
-    return page_to_article(page, _options)
+    return read_page(page, _options, links)
 
 
 def _started() -> bool:
@@ -78,7 +78,7 @@ def _started() -> bool:
 
 
 class ExtractionPool:
-    """page_to_article in worker processes, each call a Deferred fired on the reactor."""
+    """read_page in worker processes, each call a Deferred fired on the reactor."""
 
     def __init__(self, processes: int, options: IngestOptions, rules_path: str):
         self.processes = processes
@@ -92,7 +92,7 @@ class ExtractionPool:
         else:
             self.context.set_forkserver_preload([])
         self.executor: ProcessPoolExecutor | None = None
-        self.waiting: list[tuple[FetchedPage, defer.Deferred[Result]]] = []
+        self.waiting: list[tuple[FetchedPage, str | None, defer.Deferred[Reading]]] = []
         self.failed_to_start = False
         self.starting = threading.Thread(target=self._start, name="extraction-pool", daemon=True)
         self.starting.start()
@@ -118,26 +118,29 @@ class ExtractionPool:
     def _ready(self, executor: ProcessPoolExecutor) -> None:
         self.executor = executor
         waiting, self.waiting = self.waiting, []
-        for page, result in waiting:
-            self._submit(page, retried=False).chainDeferred(result)
+        for page, links, result in waiting:
+            self._submit(page, links, retried=False).chainDeferred(result)
 
     def _not_started(self, error: BaseException) -> None:
         logger.error("extraction processes could not start (%s): extracting here", error)
         self.failed_to_start = True
         waiting, self.waiting = self.waiting, []
-        for page, result in waiting:
-            result.callback(page_to_article(page, self.options))
+        for page, links, result in waiting:
+            result.callback(read_page(page, self.options, links))
 
-    def extract(self, page: FetchedPage) -> defer.Deferred[Result]:
+    def extract(self, page: FetchedPage, links: str | None = None) -> defer.Deferred[Reading]:
+        """The page's article (or drop), and its links if links names its encoding."""
         if self.failed_to_start:
-            return defer.succeed(page_to_article(page, self.options))
+            return defer.succeed(read_page(page, self.options, links))
         if self.executor is None:
-            result: defer.Deferred[Result] = defer.Deferred()
-            self.waiting.append((page, result))
+            result: defer.Deferred[Reading] = defer.Deferred()
+            self.waiting.append((page, links, result))
             return result
-        return self._submit(page, retried=False)
+        return self._submit(page, links, retried=False)
 
-    def _submit(self, page: FetchedPage, retried: bool) -> defer.Deferred[Result]:
+    def _submit(
+        self, page: FetchedPage, links: str | None, retried: bool
+    ) -> defer.Deferred[Reading]:
         from twisted.internet import reactor
 
         clock: Any = reactor
@@ -145,9 +148,9 @@ class ExtractionPool:
         if self.executor is None:  # the last one broke: a new one (the forkserver is up)
             self.executor = self._new_executor()
         executor = self.executor
-        result: defer.Deferred[Result] = defer.Deferred()
+        result: defer.Deferred[Reading] = defer.Deferred()
         try:
-            future = executor.submit(extract_in_worker, page)
+            future = executor.submit(extract_in_worker, page, links)
         except BrokenProcessPool:
             # A worker died and the pool knows it, before any of its pages has been told:
             # a new pool, unless this one was new already (then the page fails, counted as
@@ -155,9 +158,11 @@ class ExtractionPool:
             self._discard(executor)
             if fresh:
                 return defer.fail()
-            return self._submit(page, retried)
+            return self._submit(page, links, retried)
         future.add_done_callback(
-            lambda done: clock.callFromThread(self._settle, result, done, page, retried, executor)
+            lambda done: clock.callFromThread(
+                self._settle, result, done, (page, links), retried, executor
+            )
         )
         return result
 
@@ -170,9 +175,9 @@ class ExtractionPool:
 
     def _settle(
         self,
-        result: defer.Deferred[Result],
-        future: Future[Result],
-        page: FetchedPage,
+        result: defer.Deferred[Reading],
+        future: Future[Reading],
+        work: tuple[FetchedPage, str | None],
         retried: bool,
         executor: ProcessPoolExecutor,
     ) -> None:
@@ -182,10 +187,11 @@ class ExtractionPool:
         elif not isinstance(error, BrokenProcessPool):
             result.errback(error)
         elif retried:
-            result.callback(Dropped("unreadable", "the extractor's process died on this page"))
+            died = Dropped("unreadable", "the extractor's process died on this page")
+            result.callback((died, None))
         else:
             self._discard(executor)
-            self._submit(page, retried=True).chainDeferred(result)
+            self._submit(*work, retried=True).chainDeferred(result)
 
     def close(self) -> None:
         self.starting.join()

@@ -11,16 +11,17 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.referer import RefererMiddleware, ReferrerPolicy
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
-from archive.records import Hints
+from archive.records import FetchedPage, Hints
 from pipelines.extraction.decode import is_html
 from pipelines.extraction.urls import canonical_url
 from spiders.discovery.feeds import FeedError, parse_feed
 from spiders.discovery.links import followed_from_article, skip_reason
-from spiders.discovery.page_links import page_links
+from spiders.discovery.page_links import PageLinks, page_links
 from spiders.discovery.sitemaps import (
     Sitemap,
     SitemapTooLarge,
@@ -59,6 +60,11 @@ class NewsSpider(scrapy.Spider):
         # because an article page linked them (a section page may still link them).
         self.refused_links: set[str] = set()
         self.not_from_articles: set[str] = set()
+        # Whether a page's links are found by the crawl's extraction (in its own parse of
+        # the page, see pipelines/reading.py) rather than here; if so, the pages waiting for
+        # theirs: page URL -> (encoding, URL it was fetched from, depth).
+        self.links_from_extraction = False
+        self.awaiting_links: dict[str, tuple[str, str, int]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -113,11 +119,12 @@ class NewsSpider(scrapy.Spider):
         )
 
     def _discovered(
-        self, response: Response, url: str, callback: str, via: str, hints: Hints | None = None
+        self, depth: int, url: str, callback: str, via: str, hints: Hints | None = None
     ) -> Iterator[scrapy.Request]:
         """A request for a URL found in a page, feed, sitemap or robots.txt, unless it is off
         the crawl's sites, a link not worth following, too deep, or the queue is full (each
-        counted once per URL), or it was queued before; a page the archive holds is requested
+        counted once per URL), or it was queued before; depth is the URL's own (one more than
+        the page it was found in); a page the archive holds is requested
         only when due for a re-check, conditionally (see spiders/revisits.py)."""
         if url in self.known or (via == "link" and url in self.refused_links):
             return
@@ -136,7 +143,6 @@ class NewsSpider(scrapy.Spider):
                 self.refused_links.update((found, url))
                 self.crawler.stats.inc_value(f"archive/links_skipped/{reason}")
                 return
-        depth = response.meta.get("depth", 0) + 1
         if reason is None and self.depth_limit and depth > self.depth_limit:
             # Not known: it may yet be found on a page higher up.
             self.crawler.stats.inc_value("archive/links_skipped/depth limit")
@@ -172,6 +178,20 @@ class NewsSpider(scrapy.Spider):
         return self.settings.getint("DEPTH_LIMIT")
 
     @cached_property
+    def depth_priority(self) -> int:
+        return self.settings.getint("DEPTH_PRIORITY")
+
+    @cached_property
+    def max_url_length(self) -> int:
+        return self.settings.getint("URLLENGTH_LIMIT")
+
+    @cached_property
+    def referrer_policy(self) -> ReferrerPolicy:
+        """The crawl's REFERRER_POLICY, as Scrapy's RefererMiddleware applies it (without
+        the page's own Referrer-Policy header, which a callback's requests would heed)."""
+        return RefererMiddleware(self.settings).default_policy()
+
+    @cached_property
     def max_pagination(self) -> int:
         return self.settings.getint("ARCHIVE_MAX_PAGINATION")
 
@@ -192,32 +212,76 @@ class NewsSpider(scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         # The links first, the page last: once the page is stored, its links are queued.
-        if isinstance(response, TextResponse) and _is_html_page(response):
-            yield from self._page_links(response)
-        yield fetched_page(response)
+        page = fetched_page(response)
+        if isinstance(response, TextResponse) and self._has_links(response):
+            depth = response.meta.get("depth", 0)
+            if self.links_from_extraction:  # queued by follow(), before the page is stored
+                self.awaiting_links[page.url] = (response.encoding, response.url, depth)
+            else:
+                found = page_links(response.body, response.url, response.encoding)
+                yield from self._followed(found, depth + 1)
+        yield page
 
-    def _page_links(self, response: TextResponse) -> Iterator[scrapy.Request]:
-        """The feeds and pages a page links to; none from a page at the depth limit (its
-        links would all be too deep), and from an article page only other stories and
-        sections."""
+    def _has_links(self, response: TextResponse) -> bool:
+        """Whether a page's links are looked for: an HTML page, and not at the depth limit
+        (its links would all be too deep)."""
+        if not _is_html_page(response):
+            return False
         if self.depth_limit and response.meta.get("depth", 0) >= self.depth_limit:
             self.crawler.stats.inc_value("archive/pages_at_depth_limit")
-            return
-        found = page_links(response.body, response.url, response.encoding)
+            return False
+        return True
+
+    def _followed(self, found: PageLinks, depth: int) -> Iterator[scrapy.Request]:
+        """The feeds and pages a page links to, at depth; from an article page only other
+        stories and sections."""
         for url in found.feeds:
-            yield from self._discovered(response, url, "parse_feed", "feed")
+            yield from self._discovered(depth, url, "parse_feed", "feed")
         for url in found.links:
             if found.is_article and url not in self.known and not followed_from_article(url):
                 if url not in self.not_from_articles:
                     self.not_from_articles.add(url)
                     self.crawler.stats.inc_value("archive/links_skipped/not a story or section")
                 continue
-            yield from self._discovered(response, url, "parse_page", "link")
+            yield from self._discovered(depth, url, "parse_page", "link")
+
+    def leave_links_to_extraction(self) -> None:
+        """From now on, pages' links are found by the crawl's extraction (ExtractPipeline),
+        which hands them to follow()."""
+        self.links_from_extraction = True
+
+    def links_wanted(self, page: FetchedPage) -> str | None:
+        """The encoding the page was read in, if its links are to be found with its
+        extraction; None if they are not wanted (or were found here)."""
+        waiting = self.awaiting_links.get(page.url)
+        return waiting[0] if waiting else None
+
+    def follow(self, page: FetchedPage, found: PageLinks | None) -> None:
+        """Queue the links extraction found in a page (None: it found none, or was not
+        asked), as parse_page would have: with the page as their Referer, one deeper, and
+        the priority Scrapy's DepthMiddleware gives that depth. Scrapy's spider middlewares
+        see requests a callback yields, not these: what they would do is done here."""
+        waiting = self.awaiting_links.pop(page.url, None)
+        if waiting is None or found is None:
+            return
+        _, source, depth = waiting
+        self.crawler.stats.inc_value("archive/pages_with_links_from_extraction")
+        engine = self.crawler.engine
+        for request in self._followed(found, depth + 1):
+            if len(request.url) > self.max_url_length:
+                self.crawler.stats.inc_value("urllength/request_ignored_count")
+                continue
+            referrer = self.referrer_policy.referrer(source, request.url)
+            if referrer is not None:
+                request.headers.setdefault("Referer", referrer)
+            request.priority -= request.meta["depth"] * self.depth_priority
+            self.crawler.stats.max_value("request_depth_max", request.meta["depth"])
+            engine.crawl(request)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         if response.status == 200:
             for url in sitemaps_in_robots(response.body, response.url):
-                yield from self._discovered(response, url, "parse_sitemap", "sitemap")
+                yield from self._discovered(_below(response), url, "parse_sitemap", "sitemap")
         self._done(response)
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
@@ -232,7 +296,7 @@ class NewsSpider(scrapy.Spider):
             return
         for entry in entries:
             hints = Hints(title=entry.title, published=entry.published)
-            yield from self._discovered(response, entry.url, "parse_page", "feed", hints)
+            yield from self._discovered(_below(response), entry.url, "parse_page", "feed", hints)
         self._done(response)
 
     async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:
@@ -247,10 +311,12 @@ class NewsSpider(scrapy.Spider):
         self._count_skipped(sitemap)
         for entry in sitemap.entries:
             if sitemap.is_index:
-                requests = self._discovered(response, entry.url, "parse_sitemap", "sitemap")
+                requests = self._discovered(_below(response), entry.url, "parse_sitemap", "sitemap")
             else:
                 hints = Hints(title=entry.news_title, published=entry.news_published)
-                requests = self._discovered(response, entry.url, "parse_page", "sitemap", hints)
+                requests = self._discovered(
+                    _below(response), entry.url, "parse_page", "sitemap", hints
+                )
             for request in requests:
                 yield request
         self._done(response)
@@ -304,6 +370,12 @@ class NewsSpider(scrapy.Spider):
 
 # How a refused redirect target is described in its failure's detail.
 _REFUSED = {OFFSITE: "another site", NOT_HTTP: "not http(s)"}
+
+
+def _below(response: Response) -> int:
+    """The depth of what a response links to."""
+    depth: int = response.meta.get("depth", 0)
+    return depth + 1
 
 
 def _is_html_page(response: TextResponse) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -58,13 +59,16 @@ def extract(
     rules: Rules | None = None,
     *,
     min_words: int = MIN_WORDS,
+    on_parse: Callable[[lxml.html.HtmlElement], None] | None = None,
 ) -> Article:
     """The clean record of one HTML page; raises ExtractionError for input that is not HTML.
 
     rules: per-site selectors (see rules.py) that override the generic extractor.
     min_words: a page with fewer body words is not an article (is_article is False).
+    on_parse: called with the page's tree as parsed, before extraction takes anything out
+        of it, for a caller that reads more of the page (a crawl, its links).
     """
-    return explain(html, url, rules, min_words=min_words).article
+    return explain(html, url, rules, min_words=min_words, on_parse=on_parse).article
 
 
 def explain(
@@ -73,9 +77,12 @@ def explain(
     rules: Rules | None = None,
     *,
     min_words: int = MIN_WORDS,
+    on_parse: Callable[[lxml.html.HtmlElement], None] | None = None,
 ) -> Explanation:
     """extract() with its reasons: what was removed, which blocks were kept or dropped."""
     page = parse_page(html, url)
+    if on_parse is not None:
+        on_parse(page.tree)
     site = rules.for_url(url) if rules else None
     article_ld = article_object(page)
     meta = read_metadata(page, article_ld)

@@ -1,6 +1,8 @@
-"""Links found in an HTML page: one lxml parse gives its links, the feeds it announces and
-whether it presents itself as an article. Replaces Scrapy's LinkExtractor, which parses the
-page (through parsel) and builds a Link object for every anchor, repeats included."""
+"""Links found in an HTML page: its links, the feeds it announces and whether it presents
+itself as an article, from one lxml tree: the extraction's own in a crawl that extracts
+(pipelines/reading.py), so a page is parsed once; a tree of its own otherwise (page_links).
+Replaces Scrapy's LinkExtractor, which parses the page (through parsel) and builds a Link
+object for every anchor, repeats included."""
 
 from __future__ import annotations
 
@@ -43,6 +45,12 @@ def page_links(body: bytes, url: str, encoding: str) -> PageLinks:
         return PageLinks()
     if root is None:
         return PageLinks()
+    return links_in_tree(root, url)
+
+
+def links_in_tree(root: etree._Element, url: str) -> PageLinks:
+    """The links of a parsed page (its tree as parsed, before anything is removed from it),
+    relative ones read against its <base> or URL."""
     bases = _BASE(root)
     base = urljoin(url, bases[0].strip()) if bases else url
     feeds = feeds_announced(
