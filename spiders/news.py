@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.referer import RefererMiddleware, ReferrerPolicy
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
@@ -238,6 +239,8 @@ class NewsSpider(scrapy.Spider):
         for url in found.feeds:
             yield from self._discovered(depth, url, "parse_feed", "feed")
         for url in found.links:
+            if _is_file(url):
+                continue
             if found.is_article and url not in self.known and not followed_from_article(url):
                 if url not in self.not_from_articles:
                     self.not_from_articles.add(url)
@@ -368,8 +371,17 @@ class NewsSpider(scrapy.Spider):
             self.frontier.done(chain[0])
 
 
+_FILE_EXTENSIONS = frozenset(f".{e}" for e in IGNORED_EXTENSIONS)
 # How a refused redirect target is described in its failure's detail.
 _REFUSED = {OFFSITE: "another site", NOT_HTTP: "not http(s)"}
+
+
+def _is_file(url: str) -> bool:
+    """Whether a link's path ends in an extension Scrapy's LinkExtractor ignores (.jpg,
+    .pdf, .zip...): a file, not a page."""
+    path = url.split("?", 1)[0]
+    dot = path.rfind(".")
+    return dot > path.rfind("/") and path[dot:].lower() in _FILE_EXTENSIONS
 
 
 def _below(response: Response) -> int:

@@ -33,18 +33,22 @@ def _story(title: str, links: list[str]) -> str:
 def _routes() -> dict:
     # / -> /news/ (a section) -> /news/a (story) -> /news/b (story) -> /news/c (too deep).
     # / -> /big/ (a section too large to extract) -> /news/d (story).
-    # /news/a also links its writer's page: an article's links go to stories and
-    # sections only.
+    # /news/a also links its writer's page: an article's links go to stories and sections
+    # only. /news/ links a PDF: a file, not a page, by its extension.
     padding = "<p>" + "<span>filler</span> " * (MAX_PAGE_BYTES // 20) + "</p>"
     return {
         "/": html('<html><body><a href="/news/">News</a> <a href="/big/">Big</a></body></html>'),
-        "/news/": html('<html><body><h1>News</h1><a href="/news/a">A</a></body></html>'),
+        "/news/": html(
+            '<html><body><h1>News</h1><a href="/news/a">A</a> <a href="/files/a-b-c.pdf">PDF</a>'
+            "</body></html>"
+        ),
         "/big/": html(f'<html><body>{padding}<a href="/news/d">D</a></body></html>'),
         "/news/a": html(_story("Story A", ["/news/b", "/author/jane-doe"])),
         "/news/b": html(_story("Story B", ["/news/c"])),
         "/news/c": html(_story("Story C", [])),
         "/news/d": html(_story("Story D", [])),
         "/author/jane-doe": html(_story("Jane Doe", [])),
+        "/files/a-b-c.pdf": html(_story("A document", [])),
     }
 
 
@@ -79,6 +83,7 @@ def test_links_found_in_extraction_are_followed(archived) -> None:
     fetched = {r["url"] for r in rows(db, "select url from captures")}
     assert f"{base}/news/c" not in fetched
     assert f"{base}/author/jane-doe" not in fetched  # a writer, linked from an article only
+    assert f"{base}/files/a-b-c.pdf" not in fetched
 
 
 def test_followed_links_carry_their_page_as_referer(archived) -> None:

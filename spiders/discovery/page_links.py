@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 from spiders.discovery.feeds import feeds_announced
 from spiders.discovery.links import looks_like_article
@@ -24,7 +23,6 @@ _FEED_LINKS = etree.XPath("//link[@rel][@type][@href]")
 _OG_TYPE = etree.XPath("//meta[@property='og:type']/@content", smart_strings=False)
 _JSONLD = etree.XPath("//script[@type='application/ld+json']/text()", smart_strings=False)
 _ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"\w*(?:Article|BlogPosting|Report)"')
-_IGNORED = frozenset(f".{e}" for e in IGNORED_EXTENSIONS)
 
 
 @dataclass(frozen=True)
@@ -60,8 +58,9 @@ def links_in_tree(root: etree._Element, url: str) -> PageLinks:
 
 
 def _absolute(hrefs: list[str], base: str) -> list[str]:
-    """Each href once, absolute; links to images, media, documents and archives left out
-    (as LinkExtractor leaves them out)."""
+    """Each href once, absolute (links to images, media and documents included: the spider
+    leaves those out, see spiders/news.py; this module runs in extraction processes too,
+    which have no need to import Scrapy for its list of their extensions)."""
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
     out: dict[str, None] = {}
@@ -74,16 +73,8 @@ def _absolute(hrefs: list[str], base: str) -> list[str]:
         if not absolute.startswith(_LINK_SCHEMES):
             continue
         absolute = absolute.split("#", 1)[0]
-        if absolute not in out and not _ignored(absolute):
-            out[absolute] = None
+        out[absolute] = None
     return list(out)
-
-
-def _ignored(url: str) -> bool:
-    """Whether the URL's path ends in an extension LinkExtractor ignores (.jpg, .pdf...)."""
-    path = url.split("?", 1)[0]
-    dot = path.rfind(".")
-    return dot > path.rfind("/") and path[dot:].lower() in _IGNORED
 
 
 def _is_article(root: etree._Element, url: str) -> bool:
