@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from pipelines.extraction.text import count_words
@@ -48,8 +49,10 @@ class Article:
         """The body as plain text, paragraphs separated by blank lines."""
         return "\n\n".join(self.body)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
+        """Counted once (extraction reads it to classify the page, the archive stores it),
+        and pickled with the article: an Article's body is not changed once it is made."""
         return round(count_words(self.text))
 
     def to_dict(self) -> dict[str, Any]:
