@@ -122,11 +122,11 @@ class NewsSpider(scrapy.Spider):
     def _discovered(
         self, depth: int, url: str, callback: str, via: str, hints: Hints | None = None
     ) -> Iterator[scrapy.Request]:
-        """A request for a URL found in a page, feed, sitemap or robots.txt, unless it is off
-        the crawl's sites, a link not worth following, too deep, or the queue is full (each
-        counted once per URL), or it was queued before; depth is the URL's own (one more than
-        the page it was found in); a page the archive holds is requested
-        only when due for a re-check, conditionally (see spiders/revisits.py)."""
+        """A request at depth (one more than the page's it was found in) for a URL found in
+        a page, feed, sitemap or robots.txt, unless it is off the crawl's sites, a link not
+        worth following, too deep, or the queue is full (each counted once per URL), or it
+        was queued before; a page the archive holds is requested only when due for a
+        re-check, conditionally (see spiders/revisits.py)."""
         if url in self.known or (via == "link" and url in self.refused_links):
             return
         reason = self.scope.reason(url)
