@@ -35,7 +35,7 @@ from archive.store.captures import write_capture_record
 from archive.store.revisits import DEFAULT_REVISIT_AFTER, RevisitSteps, UrlCheck
 from archive.warc import WarcWriter
 from pipelines.extract import failure_of
-from pipelines.extract_pool import extract_in_worker, start_worker
+from pipelines.extract_worker import extract_in_worker, start_worker
 from pipelines.relay import decode_item
 from spiders.items import FetchFailure
 

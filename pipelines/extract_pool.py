@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import select
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -32,49 +31,10 @@ from twisted.internet import defer
 
 from archive.ingest import Dropped, IngestOptions
 from archive.records import FetchedPage
+from pipelines.extract_worker import extract_in_worker, start_worker, started
 from pipelines.reading import Reading, read_page
 
 logger = logging.getLogger(__name__)
-
-_options: IngestOptions | None = None  # a worker's own, set by start_worker
-
-
-def start_worker(min_words: int, rules_path: str, max_bytes: int, parent: int) -> None:
-    """A worker process's initializer: its options, with the rules compiled here; and it
-    ends when the process that started the pool does."""
-    global _options
-    import pipelines.extract_warm  # noqa: F401  (already done in a forkserver that preloaded it)
-    from pipelines.extraction import load_rules
-
-    _options = IngestOptions(min_words, load_rules(rules_path) if rules_path else None, max_bytes)
-    _exit_with(parent)
-
-
-def _exit_with(parent: int) -> None:
-    """A worker is the forkserver's child, not the crawl's, and it waits for work from a
-    queue it holds both ends of: when the crawl is killed outright (no chance to stop its
-    pool), nothing would ever tell it, and it would keep the forkserver alive too."""
-    try:
-        watched = os.pidfd_open(parent)  # readable once that process has ended
-    except ProcessLookupError:
-        os._exit(0)
-
-    def watch() -> None:
-        select.select([watched], [], [])
-        os._exit(0)
-
-    threading.Thread(target=watch, name="exit-with-crawl", daemon=True).start()
-
-
-def extract_in_worker(page: FetchedPage, links: str | None = None) -> Reading:
-    """read_page in a worker process, with the options start_worker set."""
-    if _options is None:
-        raise RuntimeError("extraction worker started without its options")
-    return read_page(page, _options, links)
-
-
-def _started() -> bool:
-    return _options is not None
 
 
 class ExtractionPool:
@@ -87,7 +47,7 @@ class ExtractionPool:
         self.context = multiprocessing.get_context("forkserver")
         if processes > 1:  # shared by the workers; a lone worker loads them itself
             self.context.set_forkserver_preload(
-                ["pipelines.extract_pool", "pipelines.extract_warm"]
+                ["pipelines.extract_worker", "pipelines.extract_warm"]
             )
         else:
             self.context.set_forkserver_preload([])
@@ -109,7 +69,7 @@ class ExtractionPool:
         clock: Any = reactor  # the installed reactor (zope interfaces confuse mypy)
         try:
             executor = self._new_executor()
-            wait([executor.submit(_started) for _ in range(self.processes)])
+            wait([executor.submit(started) for _ in range(self.processes)])
         except (OSError, RuntimeError, BrokenProcessPool) as error:
             clock.callFromThread(self._not_started, error)
             return
