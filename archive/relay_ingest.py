@@ -76,7 +76,7 @@ class Writer:
         self.crawl_id: int | None = None
         self.warcs: WarcWriter | None = None
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipelines.extract_pool", "pipelines.extract_warm"])
+        context.set_forkserver_preload(["pipelines.extract_worker", "pipelines.extract_warm"])
         self.pool = ProcessPoolExecutor(
             job.processes,
             context,
