@@ -12,7 +12,7 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
-from scrapy.spidermiddlewares.referer import RefererMiddleware, ReferrerPolicy
+from scrapy.spidermiddlewares.referer import RefererMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
@@ -187,10 +187,11 @@ class NewsSpider(scrapy.Spider):
         return self.settings.getint("URLLENGTH_LIMIT")
 
     @cached_property
-    def referrer_policy(self) -> ReferrerPolicy:
-        """The crawl's REFERRER_POLICY, as Scrapy's RefererMiddleware applies it (without
-        the page's own Referrer-Policy header, which a callback's requests would heed)."""
-        return RefererMiddleware(self.settings).default_policy()
+    def referrers(self) -> RefererMiddleware:
+        """The Referer policy a link's request follows: the crawl's REFERRER_POLICY, or the
+        page's Referrer-Policy header (this instance is for its policy() alone: Scrapy's own
+        instance does the rest)."""
+        return RefererMiddleware(self.settings)
 
     @cached_property
     def max_pagination(self) -> int:
@@ -261,20 +262,24 @@ class NewsSpider(scrapy.Spider):
 
     def follow(self, page: FetchedPage, found: PageLinks | None) -> None:
         """Queue the links extraction found in a page (None: it found none, or was not
-        asked), as parse_page would have: with the page as their Referer, one deeper, and
-        the priority Scrapy's DepthMiddleware gives that depth. Scrapy's spider middlewares
-        see requests a callback yields, not these: what they would do is done here."""
+        asked), as parse_page would have: with the page as their Referer (as its
+        Referrer-Policy allows), one deeper, and the priority Scrapy's DepthMiddleware gives
+        that depth. Scrapy's spider middlewares see requests a callback yields, not these:
+        what they would do is done here."""
         waiting = self.awaiting_links.pop(page.url, None)
         if waiting is None or found is None:
             return
         _, source, depth = waiting
         self.crawler.stats.inc_value("archive/pages_with_links_from_extraction")
         engine = self.crawler.engine
+        # The page as far as RefererMiddleware reads it: its URL and Referrer-Policy header.
+        policy = page.headers.get("referrer-policy")
+        linking = Response(source, headers={"Referrer-Policy": policy} if policy else None)
         for request in self._followed(found, depth + 1):
             if len(request.url) > self.max_url_length:
                 self.crawler.stats.inc_value("urllength/request_ignored_count")
                 continue
-            referrer = self.referrer_policy.referrer(source, request.url)
+            referrer = self.referrers.policy(linking, request).referrer(source, request.url)
             if referrer is not None:
                 request.headers.setdefault("Referer", referrer)
             request.priority -= request.meta["depth"] * self.depth_priority

@@ -37,7 +37,17 @@ def _routes() -> dict:
     # only. /news/ links a PDF: a file, not a page, by its extension.
     padding = "<p>" + "<span>filler</span> " * (MAX_PAGE_BYTES // 20) + "</p>"
     return {
-        "/": html('<html><body><a href="/news/">News</a> <a href="/big/">Big</a></body></html>'),
+        "/": html(
+            '<html><body><a href="/news/">News</a> <a href="/big/">Big</a>'
+            ' <a href="/quiet/">Quiet</a></body></html>'
+        ),
+        # A section whose server asks for no Referer on the requests it leads to.
+        "/quiet/": lambda: (
+            200,
+            {"Content-Type": "text/html; charset=utf-8", "Referrer-Policy": "no-referrer"},
+            b'<html><body><h1>Quiet</h1><a href="/news/e">E</a></body></html>',
+        ),
+        "/news/e": html(_story("Story E", [])),
         "/news/": html(
             '<html><body><h1>News</h1><a href="/news/a">A</a> <a href="/files/a-b-c.pdf">PDF</a>'
             "</body></html>"
@@ -79,7 +89,7 @@ def test_links_found_in_extraction_are_followed(archived) -> None:
     db, base, _ = archived
     headlines = {r["headline"] for r in rows(db, "select headline from articles")}
     # B is linked from an article only, D from a page too large to extract; C is too deep.
-    assert headlines == {"Story A", "Story B", "Story D"}
+    assert headlines == {"Story A", "Story B", "Story D", "Story E"}
     fetched = {r["url"] for r in rows(db, "select url from captures")}
     assert f"{base}/news/c" not in fetched
     assert f"{base}/author/jane-doe" not in fetched  # a writer, linked from an article only
@@ -92,13 +102,14 @@ def test_followed_links_carry_their_page_as_referer(archived) -> None:
     assert referers[f"{base}/news/a"] == f"{base}/news/"
     assert referers[f"{base}/news/b"] == f"{base}/news/a"
     assert referers[f"{base}/news/d"] == f"{base}/big/"
+    assert referers[f"{base}/news/e"] == ""  # /quiet/ said no-referrer
 
 
 def test_the_crawl_counts_what_it_did_and_did_not_follow(archived) -> None:
     _, _, output = archived
-    # /, /news/, /big/ (parsed for its links alone), /news/a and /news/d: the spider parsed
-    # none of them itself.
-    assert "'archive/pages_with_links_from_extraction': 5" in output
+    # /, /news/, /big/ (parsed for its links alone), /quiet/, /news/a, /news/d and /news/e:
+    # the spider parsed none of them itself.
+    assert "'archive/pages_with_links_from_extraction': 7" in output
     assert "links_skipped not a story or section" in output
     assert "'archive/pages_at_depth_limit': 1" in output  # /news/b's links: too deep
 
