@@ -38,7 +38,6 @@ from spiders.queue import QueueLimit
 from spiders.revisits import FETCH, Decision, Revisits
 from spiders.scope import NOT_HTTP, OFFSITE, OutOfScope, Scope
 from spiders.signals import crawl_planned
-from spiders.url_set import UrlSet
 
 
 class NewsSpider(scrapy.Spider):
@@ -57,11 +56,11 @@ class NewsSpider(scrapy.Spider):
         self.scope = Scope.of_plan(self.plan)
         # Every URL the spider has decided on (as found, and canonical): a known URL is not
         # looked at again, let alone handed to Scrapy's scheduler to be found a duplicate.
-        self.known = UrlSet()
+        self.known: set[str] = set()
         # Links refused as links (a sitemap or feed may still name them), and links refused
         # because an article page linked them (a section page may still link them).
-        self.refused_links = UrlSet()
-        self.not_from_articles = UrlSet()
+        self.refused_links: set[str] = set()
+        self.not_from_articles: set[str] = set()
         # Whether a page's links are found by the crawl's extraction (in its own parse of
         # the page, see pipelines/reading.py) rather than here; if so, the pages waiting for
         # theirs: page URL -> (encoding, URL it was fetched from, depth).
