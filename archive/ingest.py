@@ -108,6 +108,9 @@ def page_to_article(
         published = with_offset(parse_date(page.hints.published), None)
         article = replace(article, published=published)
     article = with_web_urls(article)
+    # Counted here, where it was just counted (replace() drops what a cached_property holds):
+    # the count goes with the article to the process that stores it.
+    article.word_count  # noqa: B018
     # The key is a canonical http(s) URL whatever the page's rel=canonical said.
     return Extracted(article, canonical_url(article_key(article.canonical_url, page.final_url)))
 

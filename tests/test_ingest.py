@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -69,6 +70,15 @@ def test_pages_and_results_cross_process_boundaries() -> None:
     result = page_to_article(page, OPTIONS)
     assert pickle.loads(pickle.dumps(page)) == page
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_the_word_count_travels_with_the_article() -> None:
+    # Counted in the process that extracts, not again in the one that stores.
+    result = page_to_article(fetched(URL, SEED), OPTIONS)
+    assert isinstance(result, Extracted)
+    travelled = pickle.loads(pickle.dumps(result)).article
+    assert "word_count" in vars(travelled)
+    assert travelled.word_count == len(re.findall(r"\w+", result.article.text)) > 300
 
 
 @pytest.mark.parametrize(

@@ -52,8 +52,9 @@ class Article:
     @cached_property
     def word_count(self) -> int:
         """Counted once (extraction reads it to classify the page, the archive stores it),
-        and pickled with the article: an Article's body is not changed once it is made."""
-        return round(count_words(self.text))
+        and pickled with the article: an Article's body is not changed once it is made.
+        Paragraphs joined by a space, as extraction joins them to count: the same words."""
+        return round(count_words(" ".join(self.body)))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: datetimes as ISO 8601 strings, captions as dicts."""

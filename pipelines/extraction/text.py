@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -78,7 +79,19 @@ _UNSPACED = re.compile(
 def count_words(text: str, unspaced_weight: float = 1.0) -> float:
     """Words in a text, counting characters of unspaced scripts (Chinese, Japanese, Thai,
     Khmer, Lao, Burmese) one by one, each weighing unspaced_weight words."""
+    spaced, unspaced = _tally(text)
+    if not unspaced:
+        return spaced
+    return spaced + unspaced * unspaced_weight
+
+
+@lru_cache(maxsize=64)
+def _tally(text: str) -> tuple[int, int]:
+    """(words of spaced scripts, characters of unspaced ones). Remembered for the last few
+    texts: a page's whole body is counted four times, with two weights, while it is read."""
+    if text.isascii():
+        return len(WORD.findall(text)), 0
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
-        return len(WORD.findall(text))
-    return len(WORD.findall(_UNSPACED.sub(" ", text))) + unspaced * unspaced_weight
+        return len(WORD.findall(text)), 0
+    return len(WORD.findall(_UNSPACED.sub(" ", text))), unspaced
