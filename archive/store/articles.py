@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from archive.records import FetchedPage
-from archive.store.database import insert_row, now
+from archive.store.database import insert_plain, insert_plain_all, now
 from archive.store.errors import UnsafeURL
 from archive.store.transactions import write_transaction
 from pipelines.extraction.record import Article
@@ -93,7 +93,7 @@ def save_article(
         existing = next(db.query("select * from articles where url = ?", [key]), None)
         if existing is None:
             row.update(first_seen=row["last_seen"], version=1)
-            article_id = insert_row(db, "articles", row)
+            article_id = insert_plain(db, "articles", row)
             _write_version(db, article_id, row)
             _write_captions(db, article_id, article)
             return "new"
@@ -129,7 +129,9 @@ def _refresh(db: sqlite_utils.Database, existing: dict, row: dict, article: Arti
 
 
 def _write_version(db: sqlite_utils.Database, article_id: int, row: dict) -> None:
-    db.table("article_versions").insert(
+    insert_plain(
+        db,
+        "article_versions",
         {
             "article_id": article_id, "version": row["version"],
             "content_hash": row["content_hash"], "headline": row["headline"],
@@ -157,4 +159,6 @@ def _stored_captions(db: sqlite_utils.Database, article_id: int) -> list[dict]:
 
 def _write_captions(db: sqlite_utils.Database, article_id: int, article: Article) -> None:
     db.execute("delete from captions where article_id = ?", [article_id])
-    db.table("captions").insert_all({"article_id": article_id, **c} for c in _caption_rows(article))
+    insert_plain_all(
+        db, "captions", [{"article_id": article_id, **c} for c in _caption_rows(article)]
+    )

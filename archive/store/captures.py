@@ -13,7 +13,7 @@ import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
 from archive.records import FetchedPage, Hints
-from archive.store.database import insert_row
+from archive.store.database import insert_plain
 from archive.store.errors import CorruptCapture
 from archive.store.transactions import write_transaction
 from archive.store.warcs import resolve_path, stored_path
@@ -147,7 +147,7 @@ def _insert(
         "warc_offset": record.offset, "warc_length": record.length,
         "warc_record_id": record.record_id,
     }  # fmt: skip
-    return insert_row(db, "captures", row)
+    return insert_plain(db, "captures", row)
 
 
 def capture_body(db: sqlite_utils.Database, capture_id: int) -> bytes:
