@@ -14,8 +14,9 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.referer import RefererMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.threads import deferToThread
+from twisted.internet.threads import deferToThreadPool
 from twisted.python.failure import Failure
+from twisted.python.threadpool import ThreadPool
 
 from archive.records import FetchedPage, Hints
 from pipelines.extraction.decode import is_html
@@ -337,10 +338,29 @@ class NewsSpider(scrapy.Spider):
         if response.status != 200:
             return Sitemap()
         keep = int(min(self.max_sitemap_urls, self.queue.room()))
-        reading = deferToThread(
-            parse_sitemap, response.body, response.url, self.max_sitemap_bytes, keep
-        )
+        from twisted.internet import reactor
+
+        reading = deferToThreadPool(
+            reactor, self._sitemap_thread, parse_sitemap,
+            response.body, response.url, self.max_sitemap_bytes, keep,
+        )  # fmt: skip
         return await maybe_deferred_to_future(reading)
+
+    @cached_property
+    def _sitemap_thread(self) -> ThreadPool:
+        """The one thread that reads sitemaps, one at a time. In the reactor's pool of ten,
+        a site's sitemaps (arriving together) were parsed side by side, and the process
+        kept the memory of those parses for the rest of the crawl (likely the allocator's
+        per-thread arenas; not measured): on a site of 100,000 articles in 20 sitemaps, the
+        crawl's process held 193-194 MB after a minute, against 176-178 MB with sitemaps
+        read one at a time (two runs each)."""
+        from twisted.internet import reactor
+
+        core: Any = reactor  # the installed reactor (zope interfaces confuse mypy)
+        pool = ThreadPool(minthreads=0, maxthreads=1, name="sitemaps")
+        pool.start()
+        core.addSystemEventTrigger("during", "shutdown", pool.stop)
+        return pool
 
     def _count_skipped(self, sitemap: Sitemap) -> None:
         """The entries let go: beyond ARCHIVE_SITEMAP_MAX_URLS, or beyond the queue's room."""
