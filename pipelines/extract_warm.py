@@ -1,7 +1,8 @@
 """Imported by the forkserver of the crawl's extraction processes (pipelines/extract_pool.py),
 and for this alone: it extracts one small page, so that what the extractor loads on first use
-(the language model, about 100 MB, and the date parsers) is loaded once, before the workers
-are forked, and shared by all of them instead of loaded by each."""
+(the date parsers' tables, the language model's small arrays; its large ones are mapped from
+files, see pipelines/extraction/language_model.py) is loaded once, before the workers are
+forked, and shared by all of them instead of loaded by each."""
 
 from archive.ingest import IngestOptions, page_to_article
 from archive.records import FetchedPage

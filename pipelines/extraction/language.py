@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from py3langid.langid import LanguageIdentifier
 
 from pipelines.extraction.jsonld import text_of
+from pipelines.extraction.language_model import load_identifier
 from pipelines.extraction.page import Page
 from pipelines.extraction.thresholds import (
     DETECT_MIN_LETTERS,
@@ -37,8 +38,8 @@ _NOT_LETTER = re.compile(r"[\W\d_]+")  # left: letters, as str.isalpha counts th
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    """The py3langid model, loaded once per process (about half a second)."""
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    """The py3langid model, loaded once per process, mapped from its cache folder."""
+    return load_identifier()
 
 
 def declared_language(page: Page, article: dict | None) -> str | None:
