@@ -5,17 +5,18 @@ the reactor thread go on while pages are being extracted on the other cores.
 
 Workers are forked from a forkserver (a fork of the crawl itself, with its threads and open
 sockets, would not be safe). With two workers or more, the forkserver imports the extractor
-and loads what it loads on first use once, and the workers share those pages; a single worker
-loads them itself, and the forkserver stays a bare interpreter rather than a second copy of
-them kept resident for the whole crawl. (The language model's large arrays are mapped from
-files, and shared by any number of workers: pipelines/extraction/language_model.py.) Each worker loads the crawl's per-site rules itself,
-since compiled selectors do not travel between processes. Starting the pool takes a second
-or more, so it is started in a thread as the crawl is set up, and pages that come before it
-is ready wait for it; if it cannot start at all, pages are extracted in the crawl's own
-process. A worker that dies (the parser crashing on a hostile page) takes the pool with it:
-a new pool is started and every page the old one held is tried once more; a page that meets
-a dead worker twice is dropped as unreadable, and the crawl goes on. Workers end with the
-process that started them, however it ends.
+and loads what it loads on first use once, and the workers share those pages; a single
+worker loads them itself, and the forkserver stays a bare interpreter rather than a second
+copy of them kept resident for the whole crawl. (The language model's large arrays are
+mapped from files, shared by any number of workers: pipelines/extraction/language_model.py.)
+Each worker loads the crawl's per-site rules itself, since compiled selectors do not travel
+between processes. Starting the pool takes a second or more, so it is started in a thread
+as the crawl is set up, and pages that come before it is ready wait for it; if it cannot
+start at all, pages are extracted in the crawl's own process. A worker that dies (the parser
+crashing on a hostile page) takes the pool with it: a new pool is started and every page
+the old one held is tried once more; a page that meets a dead worker twice is dropped as
+unreadable, and the crawl goes on. Workers end with the process that started them, however
+it ends.
 """
 
 from __future__ import annotations
