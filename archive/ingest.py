@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 import lxml.html
 from w3lib.url import safe_url_string
 
 from archive.records import FetchedPage
-from pipelines.extraction import Article, ExtractionError, Rules, extract
-from pipelines.extraction.dates import parse_date, with_offset
 from pipelines.extraction.decode import decode_html, is_html
+from pipelines.extraction.errors import ExtractionError
+from pipelines.extraction.record import Article
 from pipelines.extraction.urls import article_key, canonical_url
+
+if TYPE_CHECKING:
+    from pipelines.extraction.rules import Rules
 
 DropReason = Literal[
     "http_error",
@@ -90,6 +93,11 @@ def page_to_article(
             f"{len(page.body)} bytes of HTML, over ARCHIVE_MAX_PAGE_BYTES ({options.max_bytes})"
         )
         return Dropped("too_large", detail + ": kept raw, not extracted")
+    # The extractor's own imports (extruct, htmldate, dateparser, the language model's code)
+    # are made by the processes that extract, not by a crawl that only hands pages to them.
+    from pipelines.extraction.core import extract
+    from pipelines.extraction.dates import parse_date, with_offset
+
     try:
         html = decode_html(page.body, page.content_type)
         article = extract(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 import re
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -107,3 +109,18 @@ def test_a_page_over_the_extraction_limit_is_dropped_as_too_large() -> None:
         page_to_article(fetched(URL, UNDATED), IngestOptions(50, max_bytes=100)), Dropped
     )
     assert isinstance(page_to_article(fetched(URL, UNDATED), IngestOptions(50)), Extracted)
+
+
+def test_a_crawl_that_hands_pages_to_workers_does_not_import_the_extractor() -> None:
+    # The crawl's own process unpickles the workers' articles and drops; the extractor's
+    # libraries (7 MB of its memory) are loaded by the processes that extract.
+    crawl_modules = "archive.cli, archive.crawl, spiders.news, pipelines.extract, pipelines.store"
+    probe = (
+        f"import sys, pickle; import {crawl_modules}; "
+        "from archive.ingest import Extracted, Dropped; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'extruct', 'htmldate', 'dateparser', 'py3langid', 'rdflib'}))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "[]"
