@@ -29,7 +29,7 @@ if str(REPO_ROOT) not in sys.path:
 
 import psutil  # noqa: E402
 
-from bench.crawl import SETTINGS  # noqa: E402
+from bench.crawl import command  # noqa: E402
 from bench.nginx import free_port, serve_directory  # noqa: E402
 from bench.sitegen import generate  # noqa: E402
 
@@ -70,14 +70,11 @@ def run(articles: int, workdir: Path) -> None:
     port = free_port()
     generate(workdir / "site", articles, f"http://127.0.0.1:{port}")
     db = workdir / "archive.db"
-    settings = [arg for k, v in SETTINGS.items() for arg in ("-s", f"{k}={v}")]
     print("| articles stored | elapsed | peak RSS MB (each process) | peak PSS MB |")
     print("|---|---|---|---|")
     with serve_directory(workdir / "site", port) as served:
         started = time.perf_counter()
-        command = [sys.executable, "-m", "archive.cli", "crawl", f"{served.base}/",
-                   "--db", str(db), "-q", *settings]  # fmt: skip
-        crawl = subprocess.Popen(command, cwd=REPO_ROOT)
+        crawl = subprocess.Popen(command("ours", served.base, db), cwd=REPO_ROOT)
         root, peak, mark, counted = psutil.Process(crawl.pid), Peak(), articles // 10, 0.0
         while crawl.poll() is None:
             time.sleep(0.5)
