@@ -4,8 +4,8 @@ Every request waiting in Scrapy's scheduler holds memory, or disk (spiders/disk_
 and a sitemap can name hundreds of thousands of URLs: the spider queues a discovered URL
 only while fewer than ARCHIVE_MAX_QUEUED requests wait, and, when the crawl stops after
 CLOSESPIDER_PAGECOUNT pages (`--max-pages`), only while fewer wait than it has pages left to
-fetch. A URL found
-when the queue is full is counted (`archive/links_skipped/queue full`), not queued.
+fetch. A URL found when the queue is full is counted (`archive/links_skipped/queue full`),
+not queued.
 """
 
 from __future__ import annotations
