@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from archive.ingest import Extracted, IngestOptions, page_to_article
@@ -58,3 +60,11 @@ def undeclared(name: str, encoding: str) -> tuple[str, bytes]:
     text = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.I)
     text = text.encode(encoding, errors="replace").decode(encoding)  # what it can spell
     return text, text.encode(encoding)
+
+
+def modules_loaded_by(code: str) -> set[str]:
+    """The modules a fresh interpreter holds once it has run code (which must succeed)."""
+    probe = code + "\nimport sys\nprint('\\n'.join(sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())

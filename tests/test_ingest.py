@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pickle
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -14,7 +12,7 @@ from archive.ingest import Dropped, Extracted, IngestOptions, page_to_article
 from archive.records import Hints
 from pipelines.extraction import extract
 from pipelines.extraction.decode import is_html
-from tests.archive_helpers import PAGES, fetched
+from tests.archive_helpers import PAGES, fetched, modules_loaded_by
 
 SEED = (PAGES / "seed_phnompenh_post.html").read_bytes()
 URL = "http://127.0.0.1:9/national/anti-trafficking-drive-goes-on?utm_source=x"
@@ -114,13 +112,7 @@ def test_a_page_over_the_extraction_limit_is_dropped_as_too_large() -> None:
 def test_a_crawl_that_hands_pages_to_workers_does_not_import_the_extractor() -> None:
     # The crawl's own process unpickles the workers' articles and drops; the extractor's
     # libraries (7 MB of its memory) are loaded by the processes that extract.
-    crawl_modules = "archive.cli, archive.crawl, spiders.news, pipelines.extract, pipelines.store"
-    probe = (
-        f"import sys, pickle; import {crawl_modules}; "
-        "from archive.ingest import Extracted, Dropped; "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'extruct', 'htmldate', 'dateparser', 'py3langid', 'rdflib'}))"
-    )
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert loaded.returncode == 0, loaded.stderr
-    assert loaded.stdout.strip() == "[]"
+    crawl = "archive.cli, archive.crawl, spiders.news, pipelines.extract, pipelines.store"
+    loaded = modules_loaded_by(f"import {crawl}\nfrom archive.ingest import Extracted, Dropped")
+    extractor = {"extruct", "htmldate", "dateparser", "py3langid", "rdflib"}
+    assert {m.split(".")[0] for m in loaded} & extractor == set()
