@@ -30,6 +30,7 @@ from spiders.discovery.sitemaps import (
     parse_sitemap,
     sitemaps_in_robots,
 )
+from spiders.dupefilter import ADMITTED
 from spiders.errors import failure_detail, failure_kind
 from spiders.frontier import FrontierBase, Queued
 from spiders.items import FetchFailure, ResumedCapture, fetched_page
@@ -110,7 +111,10 @@ class NewsSpider(scrapy.Spider):
             yield self._request(queued)
 
     def _request(self, queued: Queued, decision: Decision = FETCH) -> scrapy.Request:
-        meta = {"via": queued.via, "hints": queued.hints, "depth": queued.depth}
+        # Known from now on (a start URL or a resumed one too), and let through by the
+        # crawl's duplicate filter (spiders/dupefilter.py) without a second look.
+        self.known.add(queued.url)
+        meta = {"via": queued.via, "hints": queued.hints, "depth": queued.depth, ADMITTED: True}
         callback = getattr(self, queued.callback)
         return scrapy.Request(
             queued.url,
