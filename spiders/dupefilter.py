@@ -3,13 +3,13 @@
 The news spider looks every URL it finds up in its `known` set before it builds a request
 (spiders/news.py), so a request it built is never a duplicate of one it built before.
 Scrapy's RFPDupeFilter kept a second record of the same URLs: a SHA-1 fingerprint of each
-request, computed from its canonicalized URL (about 10 MB on a site of 100,000 pages, and
-a canonicalization and a hash per request). This filter lets the spider's own requests
-through (they carry ADMITTED in their meta), and checks any other request, a redirect's
-next hop above all, against the spider's known URLs in their canonical form, adding it: a
-redirect to a page already queued is dropped as a duplicate, as Scrapy's filter did.
-Scrapy counts what is dropped (`dupefilter/filtered`). A spider with no `known` set gets
-a set of its own here.
+request, computed from its canonicalized URL (a canonicalization and a hash per request,
+and about 8 MB of the crawl's process as a 100,000-page site's URLs are queued). This
+filter lets the spider's own requests through (they carry ADMITTED in their meta), and
+checks any other request, a redirect's next hop above all, against the spider's known URLs
+in their canonical form, adding it: a redirect to a page already queued is dropped as a
+duplicate, as Scrapy's filter did. Scrapy counts what is dropped (`dupefilter/filtered`).
+A spider with no `known` set gets a set of its own here.
 """
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ class KnownUrlsDupeFilter(BaseDupeFilter):
         return known if isinstance(known, set) else self.own
 
     def request_seen(self, request: Request) -> bool:
-        known = self._known()
         if request.meta.get(ADMITTED) and not request.meta.get("redirect_urls"):
             return False  # looked up (and added) by the spider as it built it
+        known = self._known()
         url = canonical_url(request.url)
         if url in known:
             return True
