@@ -33,10 +33,20 @@ def strip_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
     return _strip_signup_boxes(root) + _strip_consent_boxes(root) + _strip_link_cards(root)
 
 
+# The form controls these boxes are known by, found with iter() (an XPath over the whole page
+# costs twice as much).
+def _asks_for_email(field: lxml.html.HtmlElement) -> bool:
+    return field.get("type") == "email" or "email" in (field.get("name") or "")
+
+
+def _agrees(control: lxml.html.HtmlElement) -> bool:
+    return control.tag == "button" or control.get("type") == "checkbox"
+
+
 def _strip_signup_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
     """An e-mail field marks a newsletter box: remove the largest small block around it."""
     removed = []
-    for field in root.xpath('.//input[@type="email" or contains(@name, "email")]'):
+    for field in [f for f in root.iterdescendants("input") if _asks_for_email(f)]:
         box = None
         for el in field.iterancestors():
             if el is root or el.tag in KEEP_ANYWAY or len(el.text_content()) > TEASER_CHARS:
@@ -62,7 +72,7 @@ def _strip_consent_boxes(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
     ("Ein Klick für den Datenschutz", "I agree to see YouTube content"): remove the block
     around it that speaks of consent or privacy, with the box's own title."""
     removed = []
-    for control in root.xpath('.//button | .//input[@type="checkbox"]'):
+    for control in [c for c in root.iterdescendants("button", "input") if _agrees(c)]:
         box = _consent_box(control, root)
         if box is not None and box.getparent() is not None:
             removed.append(

@@ -11,7 +11,7 @@ import lxml.html
 
 from pipelines.extraction.blocks import Block
 from pipelines.extraction.captions import in_caption_markup
-from pipelines.extraction.text import count_words, same_text, words
+from pipelines.extraction.text import count_words, folded_words, same_text
 from pipelines.extraction.thresholds import (
     CAPTION_START_WORDS,
     DUPLICATE_CHARS,
@@ -60,7 +60,7 @@ def _short(text: str) -> bool:
 
 
 def _opening(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words(text)[:CAPTION_START_WORDS])
+    return folded_words(text)[:CAPTION_START_WORDS]
 
 
 def caption_openings(captions: Iterable[str]) -> set[tuple[str, ...]]:
@@ -106,11 +106,11 @@ def _fine_print(el: lxml.html.HtmlElement) -> bool:
 
 def _kicker_and(text: str, headline: str, block: Block) -> bool:
     """A heading that prints a kicker before the headline ("Migration – <headline>")."""
-    tail = [w.lower() for w in words(headline)]
+    tail = folded_words(headline)
     return (
         block.is_heading
         and len(tail) >= KICKER_HEADLINE_WORDS
-        and [w.lower() for w in words(text)][-len(tail) :] == tail
+        and folded_words(text)[-len(tail) :] == tail
     )
 
 

@@ -12,7 +12,7 @@ import lxml.html
 
 from pipelines.extraction.blocks import Block, is_within
 from pipelines.extraction.clean import hint
-from pipelines.extraction.text import count_words, same_text, words
+from pipelines.extraction.text import count_words, folded_words, same_text
 from pipelines.extraction.thresholds import (
     DESCRIPTION_MIN_WORDS,
     DESCRIPTION_WORDS,
@@ -49,8 +49,7 @@ def _describes(text: str, description: str | None) -> bool:
     """The block opens like the page's description (which may be cut short)."""
     if not description:
         return False
-    mine = [w.lower() for w in words(text)]
-    theirs = [w.lower() for w in words(description)]
+    mine, theirs = folded_words(text), folded_words(description)
     size = min(DESCRIPTION_WORDS, len(mine), len(theirs))
     return size >= DESCRIPTION_MIN_WORDS and mine[:size] == theirs[:size]
 
@@ -78,7 +77,7 @@ def _image_texts(root: lxml.html.HtmlElement) -> set[tuple[str, ...]]:
 
 
 def _opening(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words(text)[:IMAGE_TEXT_WORDS])
+    return folded_words(text)[:IMAGE_TEXT_WORDS]
 
 
 def _is_lead(block: Block, description: str | None) -> bool:

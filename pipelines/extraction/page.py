@@ -67,7 +67,8 @@ def parse_page(html: str | bytes, url: str | None = None) -> Page:
     if "\x00" in html[:BINARY_SNIFF] and html[:BINARY_SNIFF].count("\x00") > BINARY_NULS:
         raise NotHTML("the document is binary data, not HTML")
     tree = _parse_tree(xml_safe(html[:MAX_HTML_CHARS]))
-    if tree is None or not tree.xpath("//*[self::body or self::p or self::div or self::title]"):
+    # The first such element is enough (an XPath would list every <div> of the page first).
+    if tree is None or next(tree.iter("body", "p", "div", "title"), None) is None:
         raise NotHTML("the document has no HTML structure")
     place_segments(tree)
     page = Page(tree=tree, url=url)
@@ -146,7 +147,7 @@ def _read_head(page: Page) -> None:
 def _read_jsonld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, with @graph lists flattened; broken scripts skipped."""
     items: list[dict[str, Any]] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in [s for s in tree.iter("script") if s.get("type") == "application/ld+json"]:
         try:
             found = _JSONLD.extract_items(script)
         except (ValueError, RecursionError) as error:  # RecursionError: nested too deep

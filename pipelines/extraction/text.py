@@ -63,11 +63,18 @@ def name_key(text: str) -> str:
     return _NOT_WORD.sub("", text.lower())
 
 
+@lru_cache(maxsize=128)
+def folded_words(text: str) -> tuple[str, ...]:
+    """A text's words, each lower-cased. Remembered for the last few texts: a page's headline
+    is compared with every block of its body, and each block is looked at more than once."""
+    return tuple(w.lower() for w in WORD.findall(text))
+
+
 def same_text(a: str | None, b: str | None) -> bool:
     """True when two strings hold the same words, ignoring case and punctuation."""
     if not a or not b:
         return False
-    return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
+    return folded_words(a) == folded_words(b)
 
 
 # Scripts written without spaces: each character counts as a word when sizing a text.
