@@ -21,12 +21,15 @@ it ends.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, process, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any
 
 from twisted.internet import defer
@@ -37,6 +40,17 @@ from pipelines.extract_worker import extract_in_worker, start_worker, started
 from pipelines.reading import Reading, read_page
 
 logger = logging.getLogger(__name__)
+
+# Pages sent ahead to the workers, beyond one each, and pipes to hold them. Python's pool
+# sends one page ahead (EXTRA_QUEUED_CALLS) down a 64 KB pipe, less than a page of 80 KB,
+# and the extraction process waits for its next page about 11% of its time (py-spy).
+# Six pages ahead in pipes of 1 MB (what Linux lets any process ask for,
+# /proc/sys/fs/pipe-max-size) crawled 3%, 8% and 6% faster in three interleaved pairs of
+# 4,000-article crawls, although the process waits about as often; the pipes alone, or
+# more pages ahead alone, did not.
+PAGES_AHEAD = 6
+PIPE_BYTES = 1 << 20
+_MAKING_POOL = threading.Lock()
 
 
 class ExtractionPool:
@@ -60,9 +74,12 @@ class ExtractionPool:
         self.starting.start()
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            self.processes, self.context, initializer=start_worker, initargs=self.init_args
-        )
+        with pages_ahead(PAGES_AHEAD):
+            executor = ProcessPoolExecutor(
+                self.processes, self.context, initializer=start_worker, initargs=self.init_args
+            )
+        widen_pipes(executor)
+        return executor
 
     def _start(self) -> None:
         """In a thread: start the forkserver and every worker, then hand the pool over."""
@@ -160,3 +177,29 @@ class ExtractionPool:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
+
+
+def widen_pipes(executor: ProcessPoolExecutor) -> None:
+    """Give the pool's pipes (pages out, results back) PIPE_BYTES each, where the system
+    allows: the executor keeps them in attributes of its own, so a Python that names them
+    otherwise, or a system that refuses, leaves them as they are (slower, not wrong)."""
+    for channel in ("_call_queue", "_result_queue"):
+        end = getattr(getattr(executor, channel, None), "_writer", None)
+        try:
+            fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError) as error:
+            logger.debug("the extraction pool's %s keeps its pipe size: %s", channel, error)
+
+
+@contextmanager
+def pages_ahead(count: int) -> Iterator[None]:
+    """A ProcessPoolExecutor made within sends `count` calls ahead to its workers: the pool
+    reads how many from a constant of its module (EXTRA_QUEUED_CALLS) as it is made, and
+    has no argument for it; the constant is set for that moment and put back after."""
+    with _MAKING_POOL:
+        usual = process.EXTRA_QUEUED_CALLS
+        process.EXTRA_QUEUED_CALLS = count  # type: ignore[misc]  # (typed Final; a setting)
+        try:
+            yield
+        finally:
+            process.EXTRA_QUEUED_CALLS = usual  # type: ignore[misc]
