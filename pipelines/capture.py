@@ -54,9 +54,10 @@ class CapturePipeline:
         if not self.keep:
             return CapturedPage(item, None)
         with self.session.archive():
-            # The record first, flushed: a row never points at bytes not on disk.
-            record = await maybe_deferred_to_future(writes.record(item, self.session.crawl_id))
-            pending = PendingCapture(self.session.crawl_id, item, record)
+            # The record first, flushed, by the writer thread ahead of the row's batch: a row
+            # never points at bytes not on disk. The page goes on to be extracted meanwhile.
+            pending = PendingCapture(self.session.crawl_id, item, None)
+            writes.record_ahead(pending)
             writes.add(pending)
         if self.frontier:
             writes.committed().addCallbacks(self._captured, _failed, (pending,))

@@ -17,6 +17,7 @@ it with the error, and the crawl stops: see archive.store.batch for what is lost
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,11 +30,14 @@ from twisted.internet import defer
 
 from archive.records import FetchedPage
 from archive.store import CaptureRecord, open_archive, open_warc_writer, write_capture_record
-from archive.store.batch import Pending, WriteBatch
+from archive.store.batch import Pending, PendingCapture, WriteBatch
+from archive.store.errors import ArchiveError
 from archive.warc import WarcWriter
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+# What says the WARC files or the archive cannot take a record, rather than that one page.
+STORAGE_ERRORS = (OSError, sqlite3.Error, ArchiveError)
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,16 @@ class ArchiveWrites:
             )
         return write_capture_record(self._conn(), page, self._warcs)
 
+    def _record_into(self, pending: PendingCapture) -> None:
+        """Write a page's record; what went wrong is said by the batch holding its row."""
+        try:
+            pending.record = self._write_record(pending.page, pending.crawl_id)
+        except STORAGE_ERRORS as error:  # the files or the archive: the crawl stops
+            pending.storage_error = error
+        except Exception as error:  # this page's own (its headers, say): it alone is out
+            logger.warning("no WARC record for %s: %s", pending.page.url, error)
+            pending.error = error
+
     def _commit(self, batch: WriteBatch) -> None:
         batch.commit(self._conn())
 
@@ -109,9 +123,11 @@ class ArchiveWrites:
         future.add_done_callback(lambda done: clock.callFromThread(_settle, result, done))
         return result
 
-    def record(self, page: FetchedPage, crawl_id: int | None) -> defer.Deferred[CaptureRecord]:
-        """Write the page's WARC record (flushed); its location, for its captures row."""
-        return self._in_thread(self._write_record, page, crawl_id)
+    def record_ahead(self, pending: PendingCapture) -> None:
+        """Have the page's WARC record written (flushed), its location put in pending, before
+        any write added after this one is committed; the page need not wait for it. Should
+        the record fail, so does the batch holding its row (see PendingCapture)."""
+        self.thread.submit(self._record_into, pending)
 
     def add(self, pending: Pending) -> Pending:
         """Put a write in the open batch; committed with it."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.crawling import crawl_command, rows
-from tests.mounts import tmpfs
+from tests.mounts import remount_readonly, tmpfs
 from tests.servers import news_site, serve_routes
 
 ROOT = Path(__file__).parent.parent
@@ -49,6 +49,27 @@ def test_a_crawl_whose_archive_fills_the_disk_stops_and_exits_non_zero(
                 cli = [*crawl_command(db, f"{base}/", "--depth", "1")]
                 result = subprocess.run(cli, capture_output=True, text=True, timeout=180)
         assert result.returncode == 1, result.stderr[-2000:]
-        assert "database or disk is full" in result.stderr
+        # Whichever write meets the full disk first: a WARC record or SQLite's.
+        full = ("No space left on device", "database or disk is full")
+        assert any(message in result.stderr for message in full), result.stderr[-2000:]
         fetched = rows(db, "select count(*) as n from captures")[0]["n"]
     assert fetched < 40, "the crawl went on after its archive stopped taking its records"
+
+
+def test_a_crawl_whose_warc_files_cannot_be_written_stops_and_keeps_no_row_without_them(
+    tmp_path: Path,
+) -> None:
+    """WARC files on a real read-only filesystem (the archive itself writable): the records
+    are written by the writer thread ahead of their rows' batch, so the batch fails with the
+    record's error, nothing points at bytes that are not on disk, and the crawl stops."""
+    with tmpfs(tmp_path / "warcs", size="1m") as warcs:
+        remount_readonly(warcs)
+        db = tmp_path / "archive.db"
+        with serve_routes(news_site(20)) as base:
+            cli = [*crawl_command(db, f"{base}/", "--depth", "1")]
+            cli += ["-s", f"ARCHIVE_WARC_DIR={warcs}"]
+            result = subprocess.run(cli, capture_output=True, text=True, timeout=180)
+        assert result.returncode == 1, result.stderr[-2000:]
+        assert "Read-only file system" in result.stderr
+        assert rows(db, "select count(*) as n from captures")[0]["n"] == 0
+        assert rows(db, "select count(*) as n from articles")[0]["n"] == 0

@@ -28,12 +28,18 @@ from pipelines.extraction.record import Article
 
 @dataclass(eq=False)
 class PendingCapture:
-    """A captures row waiting in a batch; its id once the batch has committed."""
+    """A captures row waiting in a batch; its id once the batch has committed. Its record
+    (where the page is in the WARC files) is written before the batch is committed, by
+    whoever commits it, who says why it could not be: storage_error, the files or the
+    archive failing (then so does the batch, and the crawl stops), or error, this page
+    alone (then it has no row, a failure says why, and its article is kept out)."""
 
     crawl_id: int | None
     page: FetchedPage = field(repr=False)
-    record: CaptureRecord | None  # None: the row is in the archive already (id)
+    record: CaptureRecord | None  # None: not written yet, or the row is stored already (id)
     id: int | None = None
+    storage_error: BaseException | None = None
+    error: Exception | None = None
 
     @classmethod
     def stored(cls, page: FetchedPage, capture_id: int) -> PendingCapture:
@@ -41,8 +47,15 @@ class PendingCapture:
         return cls(None, page, None, capture_id)
 
     def apply(self, db: sqlite_utils.Database) -> None:
+        if self.storage_error is not None:
+            raise self.storage_error
+        if self.error is not None:
+            detail = f"{type(self.error).__name__}: {self.error}"
+            insert_failure(db, self.crawl_id, self.page.url, "unrecordable_page", detail)
+            return
         if self.record is None:
-            raise ValueError(f"capture {self.id} is stored already: it has no record to add")
+            state = "is stored already" if self.id is not None else "was never written"
+            raise ValueError(f"capture of {self.page.url} {state}: it has no record to add")
         self.id = insert_capture(db, self.crawl_id, self.page, self.record)
 
 
@@ -62,6 +75,9 @@ class PendingArticle:
     error: Exception | None = None
 
     def apply(self, db: sqlite_utils.Database) -> None:
+        if self.capture is not None and self.capture.error is not None:
+            self.error = self.capture.error  # its page could not be kept: nor its article
+            return
         prov = self.prov
         if self.capture is not None:  # committed earlier in this batch or before it
             prov = replace(prov, capture_id=self.capture.id)
