@@ -125,8 +125,9 @@ class ArchiveWrites:
 
     def record_ahead(self, pending: PendingCapture) -> None:
         """Have the page's WARC record written (flushed), its location put in pending, before
-        any write added after this one is committed; the page need not wait for it. Should
-        the record fail, so does the batch holding its row (see PendingCapture)."""
+        any write added after this one is committed; the page need not wait for it. A record
+        the files or the archive cannot take fails the batch holding its row; one that fails
+        for its page alone leaves a failure row instead (see PendingCapture)."""
         self.thread.submit(self._record_into, pending)
 
     def add(self, pending: Pending) -> Pending:
