@@ -13,6 +13,7 @@ from pipelines.extraction.jsonld import text_of
 from pipelines.extraction.page import Page
 from pipelines.extraction.text import (
     count_words,
+    folded_words,
     name_key,
     normalize,
     same_text,
@@ -70,8 +71,7 @@ def strip_site_name(title: str, names: tuple[str, ...] = (), longest: bool = Tru
 
 
 def _overlap(a: str, b: str) -> float:
-    wa = {w.lower() for w in words(a)}
-    wb = {w.lower() for w in words(b)}
+    wa, wb = set(folded_words(a)), set(folded_words(b))
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / max(len(wa), len(wb))
