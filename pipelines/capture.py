@@ -59,12 +59,14 @@ class CapturePipeline:
             pending = PendingCapture(self.session.crawl_id, item, None)
             writes.record_ahead(pending)
             writes.add(pending)
-        if self.frontier:
-            writes.committed().addCallbacks(self._captured, _failed, (pending,))
+        writes.committed().addCallbacks(self._captured, _failed, (pending,))
         return CapturedPage(item, pending)
 
     def _captured(self, _: None, pending: PendingCapture) -> None:
-        """Committed: a run killed from here on takes the page from its capture."""
+        """Committed: a run killed from here on takes the page from its capture; a page
+        whose record failed alone has its failure row, counted here (once, article or not)."""
+        if pending.error is not None:
+            self.stats.inc_value("archive/errors/unrecordable_page")
         if self.frontier and pending.id is not None:
             self.frontier.captured(pending.page.url, pending.id)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -25,7 +24,7 @@ from twisted.python.failure import Failure
 from archive.store import ArchiveError, finish_crawl, open_archive, start_crawl
 from archive.store.batch import PendingFailure
 from pipelines.items import CrawlItem
-from pipelines.writes import ArchiveWrites, WarcFiles
+from pipelines.writes import ARCHIVE_ERRORS, STORAGE_ERRORS, ArchiveWrites, WarcFiles
 from spiders.plan import CrawlPlan
 from spiders.signals import crawl_planned
 
@@ -34,8 +33,6 @@ logger = logging.getLogger(__name__)
 # The stat naming why the crawl could not keep its records; set means the crawl failed.
 FATAL_STAT = "archive/fatal_error"
 FATAL_REASON = "archive_error"
-# Errors of the archive itself, as opposed to errors of one page.
-ARCHIVE_ERRORS = (ArchiveError, sqlite3.Error)
 
 _SUMMARY = {
     "pages_fetched": "archive/pages",
@@ -155,7 +152,7 @@ class CrawlSession:
         try:
             # What the last pages left (failures of the closing), then the writer stops.
             self.writes.close(commit=not self.failed)
-        except (*ARCHIVE_ERRORS, OSError) as error:  # OSError: the last WARC file's close
+        except STORAGE_ERRORS as error:  # OSError too: the last WARC file's close
             self.fail(error)
         try:
             if self.crawl_id is not None:

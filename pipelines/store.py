@@ -5,10 +5,12 @@ write batch; the item goes on once that batch has committed."""
 from __future__ import annotations
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
 from scrapy.utils.defer import maybe_deferred_to_future
 
 from archive.store import Provenance
 from archive.store.batch import PendingArticle
+from archive.store.errors import UnrecordablePage
 from archive.store.revisits import RevisitSteps, UrlCheck
 from pipelines.items import ExtractedPage, StoredArticle
 from pipelines.session import CrawlSession
@@ -34,6 +36,9 @@ class StorePipeline:
         with self.session.archive():
             self.session.writes.add(pending)
             await maybe_deferred_to_future(self.session.writes.committed())
-        outcome = pending.result()  # raises what kept this one article out, if anything did
+        try:
+            outcome = pending.result()  # raises what kept this one article out, if anything did
+        except UnrecordablePage as error:  # counted and recorded with its capture already
+            raise DropItem(str(error), log_level="DEBUG") from error
         self.stats.inc_value(f"archive/articles/{outcome}")
         return StoredArticle(item, outcome)

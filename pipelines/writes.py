@@ -36,8 +36,10 @@ from archive.warc import WarcWriter
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-# What says the WARC files or the archive cannot take a record, rather than that one page.
-STORAGE_ERRORS = (OSError, sqlite3.Error, ArchiveError)
+# Errors of the archive itself, as opposed to errors of one page.
+ARCHIVE_ERRORS = (ArchiveError, sqlite3.Error)
+# And of the archive or its WARC files: what says a record cannot be kept, not that one page.
+STORAGE_ERRORS = (*ARCHIVE_ERRORS, OSError)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import pytest
 from archive.store import open_archive
 from archive.store.articles import Provenance
 from archive.store.batch import PendingArticle, PendingCapture, WriteBatch
+from archive.store.errors import UnrecordablePage
 from pipelines.extraction import extract
 from pipelines.writes import ArchiveWrites, WarcFiles
 from tests.archive_helpers import PAGES, fetched
@@ -90,7 +91,7 @@ def test_a_page_whose_record_fails_alone_is_a_failure_and_the_rest_is_kept(
     assert failures == [(URL, "unrecordable_page", "ValueError: a header WARC cannot hold")]
     assert [r[0] for r in db.execute("select url from captures")] == [other_page.url]
     assert _count(db, "articles") == 0
-    with pytest.raises(ValueError, match="header"):
+    with pytest.raises(UnrecordablePage, match="ValueError: a header WARC cannot hold"):
         saved.result()
     writes._close()
 

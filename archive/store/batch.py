@@ -20,7 +20,7 @@ from archive.records import FetchedPage
 from archive.store.articles import Outcome, Provenance, save_article
 from archive.store.captures import CaptureRecord, insert_capture
 from archive.store.crawls import insert_failure
-from archive.store.errors import ArchiveError
+from archive.store.errors import ArchiveError, UnrecordablePage
 from archive.store.revisits import RevisitSteps, UrlCheck, note_check, remember_url
 from archive.store.transactions import write_transaction
 from pipelines.extraction.record import Article
@@ -76,7 +76,9 @@ class PendingArticle:
 
     def apply(self, db: sqlite_utils.Database) -> None:
         if self.capture is not None and self.capture.error is not None:
-            self.error = self.capture.error  # its page could not be kept: nor its article
+            # Its page could not be kept, nor its article; the failure row is the capture's.
+            detail = f"{type(self.capture.error).__name__}: {self.capture.error}"
+            self.error = UnrecordablePage(f"{self.capture.page.url}: no WARC record ({detail})")
             return
         prov = self.prov
         if self.capture is not None:  # committed earlier in this batch or before it

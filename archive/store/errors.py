@@ -20,3 +20,9 @@ class CorruptCapture(ArchiveError):
 class UnsafeURL(ValueError):
     """A URL the archive will not keep: not http(s), or with characters left unencoded.
     (archive.ingest makes every URL safe; this guards the store against any other writer.)"""
+
+
+class UnrecordablePage(Exception):
+    """A page whose WARC record could not be written for reasons of its own (the files and
+    the archive are fine): it has no captures row, its article is kept out, and a failures
+    row (unrecordable_page) already says why."""
