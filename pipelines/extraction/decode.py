@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from bs4.dammit import UnicodeDammit
 from w3lib.encoding import html_to_unicode
 
 from pipelines.extraction.errors import EmptyDocument, NotHTML
@@ -49,6 +48,10 @@ def _guess_encoding(body: bytes) -> str | None:
         pass
     else:
         return "utf-8"
+    # Imported here, for the few pages that need it: the crawl's own process loads this
+    # module (is_html) but never decodes a page, and bs4 (with html5lib) is 4 MB of it.
+    from bs4.dammit import UnicodeDammit
+
     sample = body[:CHARSET_GUESS_BYTES]
     # End the sample on markup, not inside a multi-byte character the detector would reject.
     end = max(sample.rfind(b">"), sample.rfind(b"\n")) + 1
