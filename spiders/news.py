@@ -12,6 +12,7 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.referer import RefererMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThreadPool
@@ -68,6 +69,17 @@ class NewsSpider(scrapy.Spider):
         # theirs: page URL -> (encoding, URL it was fetched from, depth).
         self.links_from_extraction = False
         self.awaiting_links: dict[str, tuple[str, str, int]] = {}
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Scrapy's remote control (off, see spiders/settings.py) left out of its own
+        extensions, so that its module (aiohttp: 8 MB a crawl) is never imported, as an
+        EXTENSIONS entry of None would do to name it. Here rather than in the settings
+        module, which processes without Scrapy import (the extraction workers)."""
+        super().update_settings(settings)
+        base = settings.getdict("EXTENSIONS_BASE")
+        kept = {path: order for path, order in base.items() if not path.endswith(".RemoteControl")}
+        settings.set("EXTENSIONS_BASE", kept, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:

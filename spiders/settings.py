@@ -1,7 +1,5 @@
 """Scrapy settings of the news-archive project; ARCHIVE_* settings are documented in README.md."""
 
-from scrapy.settings import default_settings
-
 from archive import __version__
 from archive.store.revisits import DEFAULT_REVISIT_AFTER
 
@@ -34,14 +32,8 @@ DEPTH_PRIORITY = 1
 HTTPERROR_ALLOW_ALL = True
 TELNETCONSOLE_ENABLED = False
 # Nor Scrapy's remote control (on by default since 2.19): an HTTP server on localhost that
-# runs the Python code it is sent. Off, and left out of Scrapy's own extensions so that its
-# module (aiohttp: 8 MB a crawl) is never imported: an EXTENSIONS entry of None imports it.
+# runs the Python code it is sent (the spider leaves it out of Scrapy's extensions, too).
 REMOTE_CONTROL_ENABLED = False
-EXTENSIONS_BASE = {
-    path: order
-    for path, order in default_settings.EXTENSIONS_BASE.items()
-    if not path.endswith(".RemoteControl")
-}
 # A page's callback yields one item and a few requests: Scrapy starts this many tasks for
 # each response's output (100 by default, most of them with nothing to do).
 CONCURRENT_ITEMS = 16

@@ -19,7 +19,9 @@ from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 
 settings = get_project_settings()
-spiders = SpiderLoader.from_settings(settings).list()
+loader = SpiderLoader.from_settings(settings)
+spiders = loader.list()
+loader.load("news").update_settings(settings)  # as a crawl of it does
 names = build_component_list(settings.get_component_priority_dict_with_base("EXTENSIONS"))
 extensions = [load_object(name).__name__ for name in names]
 pipelines = [load_object(name).__name__ for name in settings.getdict("ITEM_PIPELINES")]
@@ -53,3 +55,19 @@ def test_a_crawl_runs_no_remote_control_server_and_loads_only_what_it_uses() -> 
     # Neither its HTTP server (aiohttp), nor the Redis frontier a one-machine crawl does not
     # use, nor bs4, which only the extraction processes need (for a page's charset).
     assert not {"aiohttp", "scrapy_redis", "redis", "bs4"} & set(probe["loaded"])
+
+
+def test_the_extraction_processes_import_neither_scrapy_nor_twisted() -> None:
+    """A worker imports what the crawl's command imports (multiprocessing runs the parent's
+    main module in it), its own modules, and the settings module (read by commands)."""
+    probe = (
+        "import sys, archive.cli, pipelines.extract_worker, pipelines.extract_warm, "
+        "spiders.settings; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(done.stdout.strip().strip("[]").replace("'", "").split(", "))
+    assert "lxml" in loaded  # the probe sees what was imported...
+    assert not {"scrapy", "twisted", "aiohttp"} & loaded  # ...and 20 MB a worker it need not
