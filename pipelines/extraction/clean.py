@@ -140,7 +140,11 @@ def paragraph_mass(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, i
     elements (<p>, or the <div>s some CMSs use as paragraphs), not in links or menus."""
     mass: dict[lxml.html.HtmlElement, int] = {}
     for el in root.iter(*_PROSE_TAGS):
-        size = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        size = len((el.text or "").strip())
+        for child in el:  # a loop, not sum() over a generator: a fifth of this function's time
+            tail = child.tail
+            if tail:
+                size += len(tail.strip())
         if size < MIN_PROSE_CHARS:
             continue
         mass[el] = mass.get(el, 0) + size
