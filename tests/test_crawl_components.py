@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,16 +36,17 @@ print(json.dumps({
 """
 
 
-def _probe() -> dict:
+def _probe(code: str) -> Any:
+    """What code, run in a fresh interpreter in the project, prints as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 
 
 def test_a_crawl_runs_no_remote_control_server_and_loads_only_what_it_uses() -> None:
-    probe = _probe()
+    probe = _probe(_PROBE)
     assert probe["spiders"] == ["news"]
     # Scrapy's own extensions are there (the log's stats, the close conditions) and ours...
     assert {"LogStats", "CloseSpider", "CrawlSession", "Frontier"} <= set(probe["extensions"])
@@ -60,14 +62,11 @@ def test_a_crawl_runs_no_remote_control_server_and_loads_only_what_it_uses() -> 
 def test_the_extraction_processes_import_neither_scrapy_nor_twisted() -> None:
     """A worker imports what the crawl's command imports (multiprocessing runs the parent's
     main module in it), its own modules, and the settings module (read by commands)."""
-    probe = (
-        "import sys, archive.cli, pipelines.extract_worker, pipelines.extract_warm, "
-        "spiders.settings; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    loaded = set(
+        _probe(
+            "import json, sys, archive.cli, pipelines.extract_worker, pipelines.extract_warm, "
+            "spiders.settings; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+        )
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    loaded = set(done.stdout.strip().strip("[]").replace("'", "").split(", "))
     assert "lxml" in loaded  # the probe sees what was imported...
     assert not {"scrapy", "twisted", "aiohttp"} & loaded  # ...and 20 MB a worker it need not

@@ -46,11 +46,16 @@ class PendingCapture:
         """A capture an earlier run committed (a resumed crawl takes its page from there)."""
         return cls(None, page, None, capture_id)
 
+    @property
+    def error_detail(self) -> str:
+        """Why its record could not be written, in a line (its failure row's detail)."""
+        return f"{type(self.error).__name__}: {self.error}"
+
     def apply(self, db: sqlite_utils.Database) -> None:
         if self.storage_error is not None:
             raise self.storage_error
         if self.error is not None:
-            detail = f"{type(self.error).__name__}: {self.error}"
+            detail = self.error_detail
             insert_failure(db, self.crawl_id, self.page.url, "unrecordable_page", detail)
             return
         if self.record is None:
@@ -77,8 +82,10 @@ class PendingArticle:
     def apply(self, db: sqlite_utils.Database) -> None:
         if self.capture is not None and self.capture.error is not None:
             # Its page could not be kept, nor its article; the failure row is the capture's.
-            detail = f"{type(self.capture.error).__name__}: {self.capture.error}"
-            self.error = UnrecordablePage(f"{self.capture.page.url}: no WARC record ({detail})")
+            capture = self.capture
+            self.error = UnrecordablePage(
+                f"{capture.page.url}: no WARC record ({capture.error_detail})"
+            )
             return
         prov = self.prov
         if self.capture is not None:  # committed earlier in this batch or before it
