@@ -1,7 +1,16 @@
 """Extraction off the reactor thread: `read_page` (pipelines/reading.py: a page's article and
-its links) in a pool of worker processes (ARCHIVE_EXTRACT_PROCESSES, by default one per
-core but one, which the crawl's own process needs), so downloading, queueing and storage on
-the reactor thread go on while pages are being extracted on the other cores.
+its links) in worker processes (ARCHIVE_EXTRACT_PROCESSES, by default one per core but one,
+which the crawl's own process needs), so downloading, queueing and storage on the reactor
+thread go on while pages are being extracted on the other cores.
+
+Each worker is connected to the crawl by a socket the reactor reads and writes itself
+(pipelines/extract_worker.py has the other end): a page goes out as one pickled message and
+its reading comes back as one, with no thread in between. (Python's ProcessPoolExecutor,
+used before, takes each page through two threads of its own and wakes the reactor from a
+third: a tenth of the crawl's own process's time went to them, and to the locks and pipes
+between them.) Up to PAGES_AHEAD pages are sent to a worker beyond the one it is reading,
+so that it never waits for the next; the others wait here, in order, for the first worker
+with room.
 
 Workers are forked from a forkserver (a fork of the crawl itself, with its threads and open
 sockets, would not be safe). With two workers or more, the forkserver imports the extractor
@@ -10,47 +19,124 @@ worker loads them itself, and the forkserver stays a bare interpreter rather tha
 copy of them kept resident for the whole crawl. (The language model's large arrays are
 mapped from files, shared by any number of workers: pipelines/extraction/language_model.py.)
 Each worker loads the crawl's per-site rules itself, since compiled selectors do not travel
-between processes. Starting the pool takes a second or more, so it is started in a thread
-as the crawl is set up, and pages that come before it is ready wait for it; if it cannot
-start at all, pages are extracted in the crawl's own process. A worker that dies (the parser
-crashing on a hostile page) takes the pool with it: a new pool is started and every page
-the old one held is tried once more; a page that meets a dead worker twice is dropped as
-unreadable, and the crawl goes on. Workers end with the process that started them, however
-it ends.
+between processes. Starting a worker takes a second or more, so it is started in a thread,
+and pages that come before one is ready wait for it; if none can start at all, pages are
+extracted in the crawl's own process. A worker that dies (the parser crashing on a hostile
+page) is replaced, and every page it held is tried once more; a page that meets a dead
+worker twice is dropped as unreadable, and the crawl goes on. Workers end with the process
+that started them, however it ends.
 """
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import multiprocessing
 import os
+import pickle
+import socket
+import struct
 import threading
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, process, wait
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
-from twisted.internet import defer
+from twisted.internet import defer, protocol
+from twisted.python.failure import Failure
 
 from archive.ingest import Dropped, IngestOptions
 from archive.records import FetchedPage
-from pipelines.extract_worker import extract_in_worker, start_worker, started
+from pipelines.extract_worker import READY, serve
 from pipelines.reading import Reading, read_page
 
 logger = logging.getLogger(__name__)
 
-# Pages sent ahead to the workers, beyond one each, and pipes to hold them. Python's pool
-# sends one page ahead (EXTRA_QUEUED_CALLS) down a 64 KB pipe, less than a page of 80 KB,
-# and the extraction process waits for its next page about 11% of its time (py-spy).
-# Six pages ahead in pipes of 1 MB (what Linux lets any process ask for,
-# /proc/sys/fs/pipe-max-size) crawled 3%, 8% and 6% faster in three interleaved pairs of
-# 4,000-article crawls, although the process waits about as often; the pipes alone, or
-# more pages ahead alone, did not.
+# Pages sent to a worker beyond the one it is reading. With Python's pool, six ahead in
+# pipes of 1 MB crawled 3-8% faster than its one ahead in 64 KB pipes; the sockets here get
+# the same room (what the system allows of it: net.core.wmem_max).
 PAGES_AHEAD = 6
-PIPE_BYTES = 1 << 20
-_MAKING_POOL = threading.Lock()
+SOCKET_BYTES = 1 << 20
+START_SECONDS = 120  # for a worker to import the extractor and say it is ready
+_LENGTH = struct.Struct("!i")  # multiprocessing's frame: the length, then the message
+_LONG_LENGTH = struct.Struct("!Q")  # after a length of -1, for a message of 2 GB or more
+
+
+@dataclass
+class _Job:
+    """A page to read, the Deferred waiting for its reading, and whether a worker already
+    died holding it."""
+
+    page: FetchedPage
+    links: str | None
+    result: defer.Deferred[Reading]
+    retried: bool = False
+
+
+class _Worker(protocol.Protocol):
+    """One worker process, as its socket's protocol: pages out, readings back, by key."""
+
+    def __init__(self, pool: ExtractionPool, process: BaseProcess):
+        self.pool = pool
+        self.process = process
+        self.jobs: dict[int, _Job] = {}  # sent, and not answered yet
+        self.received = bytearray()
+
+    def send(self, key: int, job: _Job) -> None:
+        message = pickle.dumps((key, job.page, job.links), pickle.HIGHEST_PROTOCOL)
+        self.jobs[key] = job
+        transport: Any = self.transport  # a unix socket's (zope interfaces confuse mypy)
+        transport.writeSequence(framed(message))
+
+    def dataReceived(self, data: bytes) -> None:
+        self.received += data
+        for message in unframe(self.received):
+            key, reading, error = pickle.loads(message)
+            job = self.jobs.pop(key)
+            if error is None:
+                job.result.callback(reading)
+            else:
+                job.result.errback(Failure(error))
+        self.pool.dispatch()
+
+    def connectionLost(self, reason: Failure = protocol.connectionDone) -> None:
+        self.process.join(timeout=0)  # reaped, if it has ended
+        self.pool.worker_lost(self)
+
+
+def framed(message: bytes) -> list[bytes]:
+    """A message as multiprocessing's Connection.recv_bytes reads it: its length, then it."""
+    if len(message) < 0x7FFFFFFF:
+        return [_LENGTH.pack(len(message)), message]
+    return [_LENGTH.pack(-1) + _LONG_LENGTH.pack(len(message)), message]
+
+
+def unframe(received: bytearray) -> list[bytes]:
+    """The whole messages at the start of received (taken out of it), as
+    multiprocessing's Connection.send_bytes frames them."""
+    messages = []
+    while len(received) >= _LENGTH.size:
+        (size,) = _LENGTH.unpack_from(received)
+        start = _LENGTH.size
+        if size == -1:
+            if len(received) < start + _LONG_LENGTH.size:
+                break
+            (size,) = _LONG_LENGTH.unpack_from(received, start)
+            start += _LONG_LENGTH.size
+        if len(received) < start + size:
+            break
+        messages.append(bytes(received[start : start + size]))
+        del received[: start + size]
+    return messages
+
+
+@dataclass
+class _Starting:
+    """Workers being started in a thread (one at a time: the forkserver forks them in turn)."""
+
+    count: int
+    thread: threading.Thread | None = None
+    ready: list[tuple[BaseProcess, Connection]] = field(default_factory=list)
 
 
 class ExtractionPool:
@@ -58,7 +144,7 @@ class ExtractionPool:
 
     def __init__(self, processes: int, options: IngestOptions, rules_path: str):
         self.processes = processes
-        self.options = options  # for extracting here, should the pool not start
+        self.options = options  # for extracting here, should no worker start
         self.init_args = (options.min_words, rules_path, options.max_bytes, os.getpid())
         self.context = multiprocessing.get_context("forkserver")
         if processes > 1:  # shared by the workers; a lone worker loads them itself
@@ -67,139 +153,142 @@ class ExtractionPool:
             )
         else:
             self.context.set_forkserver_preload([])
-        self.executor: ProcessPoolExecutor | None = None
-        self.waiting: list[tuple[FetchedPage, str | None, defer.Deferred[Reading]]] = []
-        self.failed_to_start = False
-        self.starting = threading.Thread(target=self._start, name="extraction-pool", daemon=True)
-        self.starting.start()
-
-    def _new_executor(self) -> ProcessPoolExecutor:
-        with pages_ahead(PAGES_AHEAD):
-            executor = ProcessPoolExecutor(
-                self.processes, self.context, initializer=start_worker, initargs=self.init_args
-            )
-        widen_pipes(executor)
-        return executor
-
-    def _start(self) -> None:
-        """In a thread: start the forkserver and every worker, then hand the pool over."""
-        from twisted.internet import reactor
-
-        clock: Any = reactor  # the installed reactor (zope interfaces confuse mypy)
-        try:
-            executor = self._new_executor()
-            wait([executor.submit(started) for _ in range(self.processes)])
-        except (OSError, RuntimeError, BrokenProcessPool) as error:
-            clock.callFromThread(self._not_started, error)
-            return
-        clock.callFromThread(self._ready, executor)
-
-    def _ready(self, executor: ProcessPoolExecutor) -> None:
-        self.executor = executor
-        waiting, self.waiting = self.waiting, []
-        for page, links, result in waiting:
-            self._submit(page, links, retried=False).chainDeferred(result)
-
-    def _not_started(self, error: BaseException) -> None:
-        logger.error("extraction processes could not start (%s): extracting here", error)
-        self.failed_to_start = True
-        waiting, self.waiting = self.waiting, []
-        for page, links, result in waiting:
-            result.callback(read_page(page, self.options, links))
+        self.workers: list[_Worker] = []
+        self.queue: deque[tuple[int, _Job]] = deque()  # in order, for the first with room
+        self.keys = 0
+        self.extract_here = False
+        self.closing = False
+        self.starting: list[threading.Thread] = []
+        self._start(processes)
 
     def extract(self, page: FetchedPage, links: str | None = None) -> defer.Deferred[Reading]:
         """The page's article (or drop), and its links if links names its encoding."""
-        if self.failed_to_start:
+        if self.extract_here:
             return defer.succeed(read_page(page, self.options, links))
-        if self.executor is None:
-            result: defer.Deferred[Reading] = defer.Deferred()
-            self.waiting.append((page, links, result))
-            return result
-        return self._submit(page, links, retried=False)
+        job = _Job(page, links, defer.Deferred())
+        self.keys += 1
+        self.queue.append((self.keys, job))
+        self.dispatch()
+        return job.result
 
-    def _submit(
-        self, page: FetchedPage, links: str | None, retried: bool
-    ) -> defer.Deferred[Reading]:
+    def dispatch(self) -> None:
+        """Send waiting pages to the workers with room for them, the least busy first."""
+        while self.queue and self.workers:
+            worker = min(self.workers, key=lambda w: len(w.jobs))
+            if len(worker.jobs) > PAGES_AHEAD:
+                return
+            key, job = self.queue.popleft()
+            worker.send(key, job)
+
+    def worker_lost(self, worker: _Worker) -> None:
+        """A worker's socket closed: at the crawl's end, or because the worker died, whose
+        pages are then tried once more (those it died on twice are dropped as unreadable),
+        first, while a new worker starts."""
+        if worker in self.workers:
+            self.workers.remove(worker)
+        if self.closing:
+            return
+        logger.warning("an extraction process died; starting a new one")
+        again = []
+        for key, job in sorted(worker.jobs.items()):
+            if job.retried:
+                died = Dropped("unreadable", "the extractor's process died on this page")
+                job.result.callback((died, None))
+            else:
+                job.retried = True
+                again.append((key, job))
+        worker.jobs.clear()
+        self.queue.extendleft(reversed(again))
+        self._start(1)
+        self.dispatch()
+
+    # Starting workers: in a thread, then handed to the reactor.
+
+    def _start(self, count: int) -> None:
+        thread = threading.Thread(
+            target=self._start_in_thread, args=(count,), name="extraction-start", daemon=True
+        )
+        self.starting.append(thread)
+        thread.start()
+
+    def _start_in_thread(self, count: int) -> None:
+        from twisted.internet import reactor
+
+        clock: Any = reactor  # the installed reactor (zope interfaces confuse mypy)
+        for _ in range(count):
+            try:
+                started = self._start_one()
+            except (OSError, RuntimeError, EOFError) as error:
+                clock.callFromThread(self._not_started, error)
+                return
+            clock.callFromThread(self._ready, *started)
+
+    def _start_one(self) -> tuple[BaseProcess, Connection]:
+        ours, theirs = self.context.Pipe(duplex=True)  # a socket pair
+        for end in (ours, theirs):
+            _widen(end)
+        process = self.context.Process(
+            target=serve, args=(theirs, self.init_args), name="extraction", daemon=True
+        )
+        try:
+            process.start()
+        finally:
+            theirs.close()  # the worker's own now: its end closing is how we learn it died
+        try:
+            if not ours.poll(START_SECONDS) or ours.recv_bytes() != READY:
+                raise RuntimeError(f"no word from an extraction process in {START_SECONDS} s")
+        except BaseException:
+            ours.close()
+            process.kill()
+            process.join(timeout=5)
+            raise
+        return process, ours
+
+    def _ready(self, process: BaseProcess, conn: Connection) -> None:
         from twisted.internet import reactor
 
         clock: Any = reactor
-        fresh = self.executor is None
-        if self.executor is None:  # the last one broke: a new one (the forkserver is up)
-            self.executor = self._new_executor()
-        executor = self.executor
-        result: defer.Deferred[Reading] = defer.Deferred()
+        if self.closing:
+            conn.close()
+            process.kill()
+            return
+        worker = _Worker(self, process)
+        os.set_blocking(conn.fileno(), False)
+        factory = protocol.Factory.forProtocol(lambda: worker)
         try:
-            future = executor.submit(extract_in_worker, page, links)
-        except BrokenProcessPool:
-            # A worker died and the pool knows it, before any of its pages has been told:
-            # a new pool, unless this one was new already (then the page fails, counted as
-            # a pipeline error, rather than raising where no one waits for it).
-            self._discard(executor)
-            if fresh:
-                return defer.fail()
-            return self._submit(page, links, retried)
-        future.add_done_callback(
-            lambda done: clock.callFromThread(
-                self._settle, result, done, (page, links), retried, executor
-            )
-        )
-        return result
+            clock.adoptStreamConnection(conn.fileno(), socket.AF_UNIX, factory)  # dup()s it
+        finally:
+            conn.close()
+        self.workers.append(worker)
+        self.dispatch()
 
-    def _discard(self, executor: ProcessPoolExecutor) -> None:
-        """Give up a broken pool (once, whichever of its pages hears of it first)."""
-        if executor is self.executor:
-            logger.warning("an extraction process died; starting new ones")
-            executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
-
-    def _settle(
-        self,
-        result: defer.Deferred[Reading],
-        future: Future[Reading],
-        work: tuple[FetchedPage, str | None],
-        retried: bool,
-        executor: ProcessPoolExecutor,
-    ) -> None:
-        error = future.exception()
-        if error is None:
-            result.callback(future.result())
-        elif not isinstance(error, BrokenProcessPool):
-            result.errback(error)
-        elif retried:
-            died = Dropped("unreadable", "the extractor's process died on this page")
-            result.callback((died, None))
-        else:
-            self._discard(executor)
-            self._submit(*work, retried=True).chainDeferred(result)
+    def _not_started(self, error: BaseException) -> None:
+        if self.closing or self.workers:
+            logger.error("an extraction process could not start (%s)", error)
+            return
+        logger.error("extraction processes could not start (%s): extracting here", error)
+        self.extract_here = True
+        waiting, self.queue = self.queue, deque()
+        for _, job in waiting:
+            job.result.callback(read_page(job.page, self.options, job.links))
 
     def close(self) -> None:
-        self.starting.join()
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
+        """Stop the workers. The crawl is over: a page still out (a crawl stopped short) is
+        left unread, as the rest of what it was doing."""
+        self.closing = True
+        for thread in self.starting:
+            thread.join()
+        for worker in self.workers:
+            transport: Any = worker.transport
+            transport.abortConnection()
+            worker.process.kill()  # it holds nothing to keep: its readings are all sent
+            worker.process.join(timeout=5)
+        self.workers.clear()
+        self.queue.clear()
 
 
-def widen_pipes(executor: ProcessPoolExecutor) -> None:
-    """Give the pool's pipes (pages out, results back) PIPE_BYTES each, where the system
-    allows: the executor keeps them in attributes of its own, so a Python that names them
-    otherwise, or a system that refuses, leaves them as they are (slower, not wrong)."""
-    for channel in ("_call_queue", "_result_queue"):
-        end = getattr(getattr(executor, channel, None), "_writer", None)
-        try:
-            fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[union-attr]
-        except (AttributeError, OSError, ValueError) as error:
-            logger.debug("the extraction pool's %s keeps its pipe size: %s", channel, error)
-
-
-@contextmanager
-def pages_ahead(count: int) -> Iterator[None]:
-    """A ProcessPoolExecutor made within sends `count` calls ahead to its workers: the pool
-    reads how many from a constant of its module (EXTRA_QUEUED_CALLS) as it is made, and
-    has no argument for it; the constant is set for that moment and put back after."""
-    with _MAKING_POOL:
-        usual = process.EXTRA_QUEUED_CALLS
-        process.EXTRA_QUEUED_CALLS = count  # type: ignore[misc]  # (typed Final; a setting)
-        try:
-            yield
-        finally:
-            process.EXTRA_QUEUED_CALLS = usual  # type: ignore[misc]
+def _widen(end: Connection) -> None:
+    """Give a worker's socket SOCKET_BYTES each way, where the system allows."""
+    with socket.socket(fileno=os.dup(end.fileno())) as sock:
+        for option in (socket.SO_SNDBUF, socket.SO_RCVBUF):
+            sock.setsockopt(socket.SOL_SOCKET, option, SOCKET_BYTES)
