@@ -130,9 +130,12 @@ async def main():
     report["pages_ahead"] = PAGES_AHEAD
     return report
 
+def report(result):
+    print(json.dumps(result) if isinstance(result, dict) else result)
+    reactor.stop()
+
 def run():
-    done = defer.ensureDeferred(main())
-    done.addBoth(lambda result: (print(json.dumps(result) if isinstance(result, dict) else result), reactor.stop()))
+    defer.ensureDeferred(main()).addBoth(report)
 reactor.callWhenRunning(run)
 reactor.run()
 """
