@@ -57,3 +57,18 @@ def test_article_key_is_the_canonical_on_the_same_site() -> None:
 def test_site_of_drops_www_keeps_port() -> None:
     assert site_of("https://www.example-news.test/a") == "example-news.test"
     assert site_of("http://127.0.0.1:8123/") == "127.0.0.1:8123"
+
+
+def test_canonical_urls_are_remembered_but_not_long_ones() -> None:
+    from pipelines.extraction import urls
+
+    url = "HTTP://Example.com:80/News/Story?utm_source=x&b=2&a=1#top"
+    first = canonical_url(url)
+    hits = urls._remembered.cache_info().hits
+    assert canonical_url(url) == first == "http://example.com/News/Story?a=1&b=2"
+    assert urls._remembered.cache_info().hits == hits + 1
+    # A URL longer than any a request may have is made canonical each time, not kept.
+    long = "http://example.com/" + "a" * 5000 + "?utm_medium=y"
+    size = urls._remembered.cache_info().currsize
+    assert canonical_url(long) == "http://example.com/" + "a" * 5000
+    assert urls._remembered.cache_info().currsize == size

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -34,10 +35,24 @@ def is_tracking(name: str) -> bool:
     return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
 
 
+# A page's URL is made canonical several times on its way (as it is fetched, extracted and
+# stored), and the links every page of a site shares at each of its pages: the last few
+# hundred are remembered (about 30 us each otherwise), those no longer than a URL a request
+# may have (Scrapy's URLLENGTH_LIMIT), so that a hostile page cannot fill the memory.
+_REMEMBERED = 512
+_REMEMBERED_CHARS = 2083
+
+
 def canonical_url(url: str) -> str:
     """One spelling per URL: w3lib's canonical form (lower-case scheme and host, IDNA host,
     percent-encoding normalised, sorted query, no fragment) without tracking parameters or
     the scheme's default port."""
+    if len(url) > _REMEMBERED_CHARS:
+        return _canonical(url)
+    return _remembered(url)
+
+
+def _canonical(url: str) -> str:
     parts = urlsplit(url.strip())
     kept = [pair for pair in parts.query.split("&") if pair and not is_tracking(pair.split("=")[0])]
     parts = urlsplit(canonicalize_url(urlunsplit(parts._replace(query="&".join(kept)))))
@@ -45,6 +60,9 @@ def canonical_url(url: str) -> str:
         host = parts.netloc.rsplit(":", 1)[0]
         parts = parts._replace(netloc=host)
     return urlunsplit(parts._replace(path=parts.path or "/"))
+
+
+_remembered = lru_cache(maxsize=_REMEMBERED)(_canonical)
 
 
 def parses(url: str) -> bool:
