@@ -35,6 +35,7 @@ class CaptureRecord:
 
     location: WarcLocation
     same_as: int | None = None
+    sha256: str | None = None  # of the page's body, when known (hex): not computed twice
 
 
 def add_capture(
@@ -63,11 +64,12 @@ def write_capture_record(
     if page.status == 304:
         location, same_as = _not_modified(db, page, warcs)
         return CaptureRecord(location, same_as)
-    holder = _holder(db, page.url, hashlib.sha256(page.body).hexdigest())
+    sha = hashlib.sha256(page.body).hexdigest()
+    holder = _holder(db, page.url, sha)
     if holder is None:
-        return CaptureRecord(warcs.write_response(page))
+        return CaptureRecord(warcs.write_response(page), sha256=sha)
     origin = _origin(holder, payload_digest(page.body))
-    return CaptureRecord(warcs.write_revisit(page, origin), holder["id"])
+    return CaptureRecord(warcs.write_revisit(page, origin), holder["id"], sha)
 
 
 def captured_since(db: sqlite_utils.Database, url: str, since: str) -> int | None:
@@ -81,7 +83,7 @@ def insert_capture(
     db: sqlite_utils.Database, crawl_id: int | None, page: FetchedPage, record: CaptureRecord
 ) -> int:
     """The captures row of a page whose record is written; inside the caller's transaction."""
-    return _insert(db, crawl_id, page, record.location, record.same_as)
+    return _insert(db, crawl_id, page, record.location, record.same_as, record.sha256)
 
 
 def _not_modified(
@@ -136,12 +138,14 @@ def _insert(
     page: FetchedPage,
     record: WarcLocation,
     same_as: int | None = None,
+    sha256: str | None = None,
 ) -> int:
     row: dict[str, Any] = {
         "crawl_id": crawl_id, "site": page.site, "url": page.url, "final_url": page.final_url,
         "status": page.status, "content_type": page.content_type,
         "headers": json.dumps(page.headers), "fetched_at": page.fetched_at,
-        "length": len(page.body), "sha256": hashlib.sha256(page.body).hexdigest(),
+        "length": len(page.body),
+        "sha256": sha256 or hashlib.sha256(page.body).hexdigest(),
         "discovered_via": page.discovered_via, "hints": page.hints.to_json(),
         "same_as": same_as, "warc_path": stored_path(db, record.path),
         "warc_offset": record.offset, "warc_length": record.length,
