@@ -218,7 +218,7 @@ class ExtractionPool:
         for _ in range(count):
             try:
                 started = self._start_one()
-            except (OSError, RuntimeError, EOFError) as error:
+            except Exception as error:  # whatever it is, pages must not wait for it forever
                 clock.callFromThread(self._not_started, error)
                 return
             clock.callFromThread(self._ready, *started)
@@ -253,10 +253,14 @@ class ExtractionPool:
             process.kill()
             return
         worker = _Worker(self, process)
-        os.set_blocking(conn.fileno(), False)
         factory = protocol.Factory.forProtocol(lambda: worker)
         try:
+            os.set_blocking(conn.fileno(), False)
             clock.adoptStreamConnection(conn.fileno(), socket.AF_UNIX, factory)  # dup()s it
+        except OSError as error:
+            process.kill()
+            self._not_started(error)
+            return
         finally:
             conn.close()
         self.workers.append(worker)
