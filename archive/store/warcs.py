@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
@@ -34,9 +35,16 @@ def default_warc_dir(db: sqlite_utils.Database) -> Path:
 
 def stored_path(db: sqlite_utils.Database, path: Path) -> str:
     """How captures rows name a WARC file: relative to the archive's folder when inside it."""
+    return _stored_path(archive_dir(db), path if path.is_absolute() else Path.cwd() / path)
+
+
+@lru_cache(maxsize=16)
+def _stored_path(folder: Path, path: Path) -> str:
+    """Remembered: a crawl writes one file at a time, and each of its records names it (two
+    paths resolved, link by link, took 0.1 ms a record on a busy machine)."""
     path = path.resolve()
     try:
-        return path.relative_to(archive_dir(db).resolve()).as_posix()
+        return path.relative_to(folder.resolve()).as_posix()
     except ValueError:
         return str(path)
 
