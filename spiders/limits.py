@@ -9,7 +9,6 @@ own exception, so the spider records the page as a failure with its reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from scrapy import Request
@@ -84,11 +83,15 @@ class BoundedRedirects(RedirectMiddleware):
 # Scrapy looks for a refresh in the first 4,096 characters, decoding the whole page to find
 # them (and keeping that copy with the response); these bytes hold them in any encoding.
 REFRESH_HEAD_BYTES = 4 * 4096
-# What a head must hold for Scrapy to find a refresh in it: the word, in any case (w3lib
-# looks for it in a meta tag's attributes as written), or NULs, as UTF-16 and UTF-32 write
-# ASCII. A head with neither is not decoded at all. (An encoding that writes ASCII letters
-# as other bytes, EBCDIC, would need the decoding; no web page is written in one.)
-_MAY_REFRESH = re.compile(rb"refresh|\x00", re.IGNORECASE)
+
+
+def may_refresh(head: bytes) -> bool:
+    """What a head must hold for Scrapy to find a refresh in it: the word, in any case (w3lib
+    looks for it in a meta tag's attributes as written), or NULs, as UTF-16 and UTF-32 write
+    ASCII. A head with neither is not decoded at all. (An encoding that writes ASCII letters
+    as other bytes, EBCDIC, would need the decoding; no web page is written in one.) Two
+    plain searches: a case-blind regex took 20 times as long (0.33 ms a page of 16 KB)."""
+    return b"\x00" in head or b"refresh" in head.lower()
 
 
 class BoundedMetaRefresh(MetaRefreshMiddleware):
@@ -97,7 +100,7 @@ class BoundedMetaRefresh(MetaRefreshMiddleware):
 
     def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
         parent = super().process_response
-        if not _MAY_REFRESH.search(response.body, 0, REFRESH_HEAD_BYTES):
+        if not may_refresh(response.body[:REFRESH_HEAD_BYTES]):
             return response  # what Scrapy's would return, having found no refresh
         head = response
         if len(response.body) > REFRESH_HEAD_BYTES:
