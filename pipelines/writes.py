@@ -17,7 +17,9 @@ it with the error, and the crawl stops: see archive.store.batch for what is lost
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,6 +42,12 @@ T = TypeVar("T")
 ARCHIVE_ERRORS = (ArchiveError, sqlite3.Error)
 # And of the archive or its WARC files: what says a record cannot be kept, not that one page.
 STORAGE_ERRORS = (*ARCHIVE_ERRORS, OSError)
+# The writer thread's niceness above the crawl's. When the crawl's busy threads (the reactor,
+# this one, the extraction processes) want more cores than there are, it is the one to wait:
+# nothing waits on a batch but its own items, while the extraction process (the crawl's
+# slowest stage) waits on nobody. In interleaved crawls of 4,000 articles on 2 cores the
+# crawl kept 1.74-1.76 cores busy against 1.72-1.74 at the same niceness.
+WRITER_NICENESS = 5
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,9 @@ class ArchiveWrites:
             raise ValueError(f"a write batch needs a size >= 1 and an age > 0: {batching}")
         self.path, self.files, self.size, self.seconds = path, files, size, seconds
         self.on_error: Callable[[BaseException], None] = lambda error: None
-        self.thread = ThreadPoolExecutor(1, thread_name_prefix="archive-writes")
+        self.thread = ThreadPoolExecutor(
+            1, thread_name_prefix="archive-writes", initializer=_give_way
+        )
         self.batch = WriteBatch()
         self.waiting: list[defer.Deferred[None]] = []
         self.last_commit: defer.Deferred[None] | None = None
@@ -196,6 +206,17 @@ class ArchiveWrites:
             raise
         _wake(None, waiting)
         closed.result()  # the WARC file's last flush: an error here is the crawl's too
+
+
+def _give_way() -> None:
+    """Run by the writer thread as it starts: on Linux a thread has a niceness of its own
+    (elsewhere it is the whole process's, which is left alone)."""
+    if sys.platform != "linux":
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, os.getpriority(os.PRIO_PROCESS, 0) + WRITER_NICENESS)
+    except OSError as error:  # a sandbox forbidding it: the writer keeps the crawl's
+        logger.debug("the writer thread keeps its niceness: %s", error)
 
 
 def _settle(result: defer.Deferred[Any], future: Future[Any]) -> None:

@@ -1,10 +1,12 @@
 """A batch of the crawl's writes whose captures' WARC records were written ahead of it by
 the writer thread (pipelines/writes.py): what a record that could not be written does to
-the batch, on a real archive and real WARC files."""
+the batch, on a real archive and real WARC files; and the writer thread's niceness."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from archive.store.articles import Provenance
 from archive.store.batch import PendingArticle, PendingCapture, WriteBatch
 from archive.store.errors import UnrecordablePage
 from pipelines.extraction import extract
-from pipelines.writes import ArchiveWrites, WarcFiles
+from pipelines.writes import WRITER_NICENESS, ArchiveWrites, WarcFiles
 from tests.archive_helpers import PAGES, fetched
 
 URL = "https://www.phnompenhpost.test/national/anti-trafficking-drive-goes-on"
@@ -105,3 +107,15 @@ def test_an_archive_error_while_writing_the_record_is_the_archives(tmp_path: Pat
     writes._record_into(capture)
     assert isinstance(capture.storage_error, sqlite3.Error) and capture.error is None
     writes._close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a thread's own niceness is Linux's")
+def test_the_writer_thread_gives_way_and_the_crawls_other_threads_do_not(tmp_path: Path) -> None:
+    writes = _writes(tmp_path, tmp_path / "warcs")
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    try:
+        theirs = writes.thread.submit(os.getpriority, os.PRIO_PROCESS, 0).result(timeout=30)
+    finally:
+        writes.thread.shutdown()
+    assert theirs == min(mine + WRITER_NICENESS, 19)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the reactor's thread keeps its own
