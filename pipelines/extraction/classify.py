@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from pipelines.extraction.jsonld import types_of
@@ -46,13 +47,14 @@ def is_article_page(
     page: Page,
     article: dict | None,
     body: tuple[int, int],
-    has_date: bool,
+    has_date: Callable[[], bool],
     teasers: int = 0,
     min_words: int = MIN_WORDS,
 ) -> tuple[bool, str]:
     """(is_article, why): article markup and enough text, or a long dated text on its own.
 
-    body is (words, paragraphs) of the extracted body.
+    body is (words, paragraphs) of the extracted body; has_date says whether the page gives a
+    publication date (asked last: it may search the whole page).
 
     teasers counts the body's paragraphs that sit under a headline linking to another page of
     the site: a tag or section page's list, even when its CMS marks it og:type=article.
@@ -73,7 +75,7 @@ def is_article_page(
         return False, f"listing markup ({', '.join(sorted(listing))})"
     if page.url and (path == "/" or _LISTING_PATH.match(path)):
         return False, f"listing URL {path}"
-    if not has_date:
+    if not has_date():
         return False, "no article markup and no date"
     if body_words < MIN_WORDS_DATED and not _ARTICLE_SLUG.search(path):
         return False, f"no article markup, only {body_words} words"

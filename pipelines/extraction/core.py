@@ -15,7 +15,7 @@ from pipelines.extraction.bylines import find_byline, signed_names
 from pipelines.extraction.captions import extract_captions, jsonld_captions, merge_jsonld
 from pipelines.extraction.classify import declares_article, is_article_page
 from pipelines.extraction.clean import strip_boilerplate
-from pipelines.extraction.dates import find_dates
+from pipelines.extraction.dates import PageDates
 from pipelines.extraction.errors import ExtractionError
 from pipelines.extraction.fallback import CHOSEN, Reading, Sources, read_body, scripts_of
 from pipelines.extraction.figure_parts import image_url
@@ -91,7 +91,7 @@ def explain(
     h1s = page_h1s(page.tree)
     printed = printed_headline(page, article_ld, publishers, h1s)
     byline = find_byline(page, article_ld, publishers)
-    published, modified = find_dates(page, article_ld)
+    dates = PageDates(page, article_ld)  # before cleaning takes anything out of the tree
     scripts = scripts_of(page.tree)  # before cleaning removes them
     root = page.tree.find("body")
     if root is None:
@@ -130,8 +130,6 @@ def explain(
         body=body.paragraphs,
         captions=captions,
         authors=byline.people or signed_names(layout.container, publishers) or byline.credit,
-        published=published,
-        modified=modified,
         section=meta.section,
         tags=meta.tags,
         description=meta.description,
@@ -144,10 +142,12 @@ def explain(
         page,
         article_ld,
         (record.word_count, len(record.body)),
-        published is not None,
+        dates.has_published,
         teasers,
         min_words,
     )
+    # A page that is no article is not searched for a printed date unless its verdict needed one.
+    record.published, record.modified = dates.settled() if record.is_article else dates.known()
     container = _describe(layout.container)
     return Explanation(record, removed, body.decisions, container, why, source)
 
