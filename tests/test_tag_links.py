@@ -9,10 +9,12 @@ PROSE = "<p>" + "The harbour board met on Tuesday to agree the spring timetable.
 URL = "http://127.0.0.1:9/news/ferry-timetable-agreed-for-spring"
 
 
-def _tags(body: str, head: str = "") -> list[str]:
+def _tags(body: str, head: str = "", before: str = "", after: str = "") -> list[str]:
+    """The tags of an article whose story is followed by body; before and after: the page's
+    own parts around the article."""
     html = (
-        f'<html><head><meta property="og:type" content="article">{head}</head><body>'
-        f"<article><h1>Ferry timetable agreed</h1>{PROSE}{body}</article></body></html>"
+        f'<html><head><meta property="og:type" content="article">{head}</head><body>{before}'
+        f"<article><h1>Ferry timetable agreed</h1>{PROSE}{body}</article>{after}</body></html>"
     )
     return extract(html, URL).tags
 
@@ -40,16 +42,13 @@ def test_links_to_tag_pages_outside_a_block_of_tags_are_not_tags() -> None:
 
 
 def test_menus_clouds_and_the_sites_footer_are_not_the_articles_tags() -> None:
-    html = (
-        '<html><head><meta property="og:type" content="article"></head><body>'
-        '<nav class="tags"><a href="/tag/politics">Politics</a></nav>'
-        f"<article><h1>Ferry timetable agreed</h1>{PROSE}"
+    menu = '<nav class="tags"><a href="/tag/politics">Politics</a></nav>'
+    inside = (
         '<aside class="tag-list"><a href="/tag/cloud">Cloud</a></aside>'
-        '<footer class="tags"><a href="/tag/ferries">Ferries</a></footer></article>'
-        '<footer><div class="tags"><a href="/tag/sitewide">Sitewide</a></div></footer>'
-        "</body></html>"
+        '<footer class="tags"><a href="/tag/ferries">Ferries</a></footer>'
     )
-    assert extract(html, URL).tags == ["Ferries"]
+    footer = '<footer><div class="tags"><a href="/tag/sitewide">Sitewide</a></div></footer>'
+    assert _tags(inside, before=menu, after=footer) == ["Ferries"]
 
 
 def test_tags_in_the_metadata_come_first() -> None:
